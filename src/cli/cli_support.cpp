@@ -1,0 +1,119 @@
+// Shared CLI plumbing; see cli_support.h.
+#include "cli/cli_support.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+
+namespace jincai::cli {
+
+std::shared_ptr<policy::CompiledPolicy> BuildOrExit(const std::string& path, bool warnings,
+                                                    std::shared_ptr<policy::StringPool> pool) {
+  auto built = policy::BuildPolicyFile(path, std::move(pool));
+  if (!built.ok()) throw CommandExit{kExitBadInput, "jincai: " + built.status().message()};
+  const auto& diags = built->diags;
+  for (const auto& d : diags.items()) {
+    if (d.severity == policy::Severity::kError || warnings)
+      std::fputs(policy::Diagnostics::RenderOne(diags.file(), d).c_str(), stderr);
+  }
+  if (!built->policy) {
+    throw CommandExit{kExitBadInput, path + ": " + std::to_string(diags.error_count()) + " error(s); fix them and run 'jincai policy check " + path + "'"};
+  }
+  return built->policy;
+}
+
+void ApplyOverrides(policy::CompiledPolicy& p, const std::vector<std::string>& sets) {
+  for (const auto& s : sets) {
+    size_t eq = s.find('=');
+    if (eq == std::string::npos || eq == 0) throw CommandExit{kExitUsage, "jincai: --set takes NAME=VALUE, got '" + s + "'"};
+    auto st = policy::OverrideParameter(p, s.substr(0, eq), s.substr(eq + 1));
+    if (!st.ok()) throw CommandExit{kExitUsage, "jincai: " + st.message()};
+  }
+}
+
+int32_t DateOrToday(const std::string& text) {
+  if (text.empty()) {
+    std::time_t now = std::time(nullptr) + 8 * 3600;  // Asia/Shanghai has no DST
+    return static_cast<int32_t>(now / 86400);
+  }
+  auto d = policy::ParseDate(text);
+  if (!d) throw CommandExit{kExitUsage, "jincai: --date '" + text + "' is not a date (YYYY-MM-DD, a real calendar day)"};
+  return *d;
+}
+
+OutputFile::OutputFile(const std::string& path) : path_(path) {
+  if (path.empty() || path == "-") {
+    f_ = stdout;
+    return;
+  }
+  tmp_ = path + ".tmp-" + std::to_string(::getpid());
+  f_ = std::fopen(tmp_.c_str(), "wb");
+  if (!f_) throw CommandExit{kExitBadInput, "jincai: cannot write '" + path + "': " + std::strerror(errno)};
+}
+
+OutputFile::~OutputFile() {
+  if (f_ && f_ != stdout) {
+    std::fclose(f_);
+    if (!committed_) std::remove(tmp_.c_str());
+  }
+}
+
+void OutputFile::Write(const std::string& data) {
+  if (data.empty()) return;
+  if (std::fwrite(data.data(), 1, data.size(), f_) != data.size())
+    throw CommandExit{kExitBadInput, "jincai: cannot write '" + (tmp_.empty() ? std::string("standard output") : path_) + "'"};
+}
+
+void OutputFile::Commit() {
+  if (f_ == stdout) {
+    std::fflush(stdout);
+    committed_ = true;
+    return;
+  }
+  if (std::fclose(f_) != 0) {
+    f_ = nullptr;
+    std::remove(tmp_.c_str());
+    throw CommandExit{kExitBadInput, "jincai: cannot write '" + path_ + "'"};
+  }
+  f_ = nullptr;
+  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    std::remove(tmp_.c_str());
+    throw CommandExit{kExitBadInput, "jincai: cannot write '" + path_ + "': " + std::strerror(errno)};
+  }
+  committed_ = true;
+}
+
+}  // namespace jincai::cli
+
+#include "policy/eval/evaluator.h"
+#include "policy/io/dossier_reader.h"
+
+namespace jincai::cli {
+
+ReadStats ForEachBatch(const std::string& input, const policy::CompiledPolicy& p, bool skip_invalid,
+                       const std::function<void(const policy::Batch&)>& fn) {
+  policy::ReaderOptions opts;
+  opts.skip_invalid = skip_invalid;
+  opts.on_skip = [&](const policy::RecordError& e) {
+    std::fprintf(stderr, "%s: skipped %s\n", input.c_str(), e.Render().c_str());
+  };
+  auto reader = policy::DossierReader::Open(input, p.layout(), p.pool(), opts);
+  if (!reader.ok()) throw CommandExit{kExitBadInput, "jincai: " + reader.status().message()};
+  policy::Batch batch;
+  ReadStats stats;
+  while (true) {
+    auto n = (*reader)->Next(batch, policy::kChunkRows);
+    if (!n.ok()) throw CommandExit{kExitBadInput, input + ": " + n.status().message()};
+    if (*n == 0) break;
+    stats.rows += *n;
+    fn(batch);
+  }
+  stats.skipped = (*reader)->records_skipped();
+  if (stats.rows == 0 && stats.skipped == 0) throw CommandExit{kExitBadInput, input + ": holds no dossiers"};
+  if (stats.rows == 0) throw CommandExit{kExitBadInput, input + ": every record was invalid (" + std::to_string(stats.skipped) + " skipped)"};
+  return stats;
+}
+
+}  // namespace jincai::cli

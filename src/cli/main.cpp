@@ -1,0 +1,28 @@
+// jincai: the command-line entry point. Subcommands are set up in their own files.
+#include <cstdio>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Jincai: the talent office's policy engine and platform"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "jincai 0.1.0");
+  CLI::App* policy = app.add_subcommand("policy", "Check, evaluate, simulate and test policy files");
+  policy->require_subcommand(1);
+  jincai::cli::SetupPolicyCheck(*policy);
+  jincai::cli::SetupPolicyEvaluate(*policy);
+  jincai::cli::SetupPolicySimulate(*policy);
+  jincai::cli::SetupPolicyFairness(*policy);
+  jincai::cli::SetupPolicyTest(*policy);
+  jincai::cli::SetupPolicyCoverage(*policy);
+  CLI::App* population = app.add_subcommand("population", "Synthetic populations for demos, tests and benchmarks");
+  population->require_subcommand(1);
+  jincai::cli::SetupPopulationGenerate(*population);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  return 0;
+}

@@ -1,0 +1,32 @@
+// Makes decisions: runs a compiled policy over a batch (points, then tier, then
+// entitlements) and fills Decisions. The same code serves one dossier (the API,
+// explanations) and a population (simulation), chunk by chunk.
+// Not thread-safe; create one Evaluator per thread over a shared CompiledPolicy.
+#pragma once
+
+#include "policy/eval/decisions.h"
+#include "policy/eval/vm.h"
+
+namespace jincai::policy {
+
+constexpr int32_t kChunkRows = 1024;
+
+class Evaluator {
+ public:
+  explicit Evaluator(const CompiledPolicy& policy);
+  // Fails when a parameter has no value on the date.
+  Status SetDate(int32_t as_of);
+  // REQUIRES: SetDate succeeded. Replaces `out`.
+  void Evaluate(const Batch& batch, Decisions* out);
+  // The interpreter, bound to the last batch: for traces.
+  Vm& vm() { return vm_; }
+  const CompiledPolicy& policy() const { return policy_; }
+
+ private:
+  const CompiledPolicy& policy_;
+  Vm vm_;
+  std::vector<int64_t> tier_ids_;
+  std::vector<int32_t> sel_, next_, elems_;
+};
+
+}  // namespace jincai::policy

@@ -1,0 +1,92 @@
+// The vectorised interpreter: runs one instruction of a Program over a selection of
+// rows (or list elements) of a bound Batch, column at a time. Lazy instructions
+// (and, or, if, list functions) narrow the selection for their operands, so a
+// division guarded by `if` never runs on the rows it is guarded from.
+// Not thread-safe: one Vm per thread; many Vms may share one CompiledPolicy.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "common/result.h"
+#include "policy/compile/compiled_policy.h"
+#include "policy/eval/batch.h"
+
+namespace jincai::policy {
+
+// A selection: the indexes to compute, ascending. idx == nullptr means 0..n-1.
+struct Sel {
+  const int32_t* idx = nullptr;
+  int32_t n = 0;
+};
+
+class Vm {
+ public:
+  explicit Vm(const CompiledPolicy& policy);
+
+  // Resolves every parameter for the date. Fails, naming the parameter, when one has
+  // no value in force on that date.
+  Status SetDate(int32_t as_of);
+  int32_t as_of() const { return as_of_; }
+  // Value of parameter i in force, and the date it took effect (INT32_MIN: always).
+  int64_t param(int i) const { return params_[static_cast<size_t>(i)]; }
+  int32_t param_from(int i) const { return param_from_[static_cast<size_t>(i)]; }
+
+  // Binds a batch: clears memos and errors. The batch must outlive the runs.
+  void Bind(const Batch& batch);
+  // The tier id (interned string) per row, read by `tier` in entitlements.
+  void SetTiers(const int64_t* tier_ids) { tiers_ = tier_ids; }
+
+  void Run(int32_t instr, Sel sel);
+  Sel AllRows() const { return Sel{nullptr, batch_->rows}; }
+
+  // The value of an instruction at a row or element it has been run on.
+  int64_t At(int32_t instr, int32_t index) const {
+    const Instr& in = code_[static_cast<size_t>(instr)];
+    if (in.op == Opcode::kConst) return in.imm;
+    if (in.op == Opcode::kParam) return params_[static_cast<size_t>(in.slot)];
+    if (in.op == Opcode::kAsOf) return as_of_;
+    return ptr_[static_cast<size_t>(instr)][index];
+  }
+
+  EvalError error(int32_t row) const { return static_cast<EvalError>(err_[static_cast<size_t>(row)]); }
+  int32_t error_instr(int32_t row) const { return err_instr_[static_cast<size_t>(row)]; }
+  // Forgets a row's error (explanations force extra instructions and restore it).
+  void SetError(int32_t row, EvalError e, int32_t instr) {
+    err_[static_cast<size_t>(row)] = static_cast<uint8_t>(e);
+    err_instr_[static_cast<size_t>(row)] = instr;
+  }
+  const Batch& batch() const { return *batch_; }
+  // Elements of the selected rows in a list slot (ascending).
+  void ElementsOf(int32_t list_slot, Sel rows, std::vector<int32_t>* out) const;
+
+ private:
+  struct Col {
+    const int64_t* p;
+    int64_t v;
+    bool scalar;
+    int64_t operator[](int32_t i) const { return scalar ? v : p[i]; }
+  };
+  Col Operand(int32_t instr) const;
+  int64_t* Out(int32_t instr);
+  void Fail(int32_t domain, int32_t index, EvalError e, int32_t instr);
+  void RunLazy(int32_t i, const Instr& in, Sel sel);
+  void RunList(int32_t i, const Instr& in, Sel sel);
+  void RunEager(int32_t i, const Instr& in, Sel sel);
+
+  const CompiledPolicy& policy_;
+  const std::vector<Instr>& code_;
+  const Batch* batch_ = nullptr;
+  const int64_t* tiers_ = nullptr;
+  int32_t as_of_ = 0;
+  std::vector<int64_t> params_;
+  std::vector<int32_t> param_from_;
+  std::vector<const int64_t*> ptr_;           // register of each instruction
+  std::vector<std::vector<int64_t>> store_;   // owned registers
+  std::vector<std::vector<uint8_t>> memo_done_;
+  std::vector<int32_t> memo_count_;
+  std::vector<uint8_t> err_;
+  std::vector<int32_t> err_instr_;
+};
+
+}  // namespace jincai::policy

@@ -1,0 +1,462 @@
+// The CSV dossier reader (RFC 4180 quoting): a hand-written scanner over large blocks,
+// cells as string_views into the block, values converted straight into the record. The
+// hot path (no quotes in a row) is memchr for the row end and for each comma.
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "policy/io/readers.h"
+#include "policy/io/record_builder.h"
+
+namespace jincai::policy::io {
+
+namespace {
+
+class CsvDossierReader : public DossierReader {
+ public:
+  CsvDossierReader(std::unique_ptr<InputBuffer> in, const BatchLayout& layout, StringPool& pool,
+                   ReaderOptions options)
+      : in_(std::move(in)), layout_(layout), pool_(pool), options_(std::move(options)),
+        errors_(options_), builder_(layout, pool) {}
+
+  Result<int32_t> Next(Batch& out, int32_t max_rows) override;
+  int64_t records_skipped() const override { return errors_.skipped(); }
+
+ private:
+  struct Column {
+    enum Type { kId, kScalar, kListString, kListRecord } type;
+    int slot = -1;
+    std::string name;
+  };
+  enum class Row { kRow, kEnd, kTooLong, kUnterminated };
+
+  Result<Row> FindRow(size_t* len, int64_t* newlines);
+  Status DiscardRow(int64_t* newlines);
+  // Splits row text into cells_; on a quoting error sets *message and *column.
+  bool Split(std::string_view row, std::string* message, size_t* column);
+  Status ReadHeader();
+  void ConvertRow();
+  void ConvertListString(const Column& col, std::string_view cell);
+  void ConvertListRecord(const Column& col, std::string_view cell);
+  RecordError Error(int64_t line, std::string field, std::string message) const {
+    RecordError e;
+    e.line = line;
+    e.field = std::move(field);
+    e.message = std::move(message);
+    return e;
+  }
+
+  std::unique_ptr<InputBuffer> in_;
+  const BatchLayout& layout_;
+  StringPool& pool_;
+  ReaderOptions options_;
+  ErrorSink errors_;
+  RecordBuilder builder_;
+  bool header_done_ = false;
+  std::vector<Column> columns_;
+  size_t id_column_ = 0;
+  int64_t line_ = 1;  // line of in_->begin()
+  void ConsumeRow(size_t len) { in_->Consume(len + (in_->size() > len ? 1 : 0)); }
+
+  std::vector<std::string_view> cells_;
+  bool row_has_quotes_ = false;  // set by FindRow for Split
+  std::string scratch_;  // unescaped quoted cells; reserved per row so views stay valid
+};
+
+// RFC 4180 row-end scanner, resumable across reads: a '"' opens a quoted field only at
+// the start of a field; inside one, "" is a quote and a line break is part of the cell.
+// Misplaced quotes are left for Split to report.
+struct CsvScan {
+  enum State : uint8_t { kFieldStart, kUnquoted, kQuoted, kQuoteSeen } state = kFieldStart;
+  // Scans [p, end); returns the '\n' that ends the row, or nullptr. Counts inner breaks.
+  const char* Run(const char* p, const char* end, int64_t* inner) {
+    for (; p < end; ++p) {
+      const char c = *p;
+      switch (state) {
+        case kFieldStart:
+          if (c == '"') {
+            state = kQuoted;
+            break;
+          }
+          [[fallthrough]];
+        case kUnquoted:
+          if (c == '\n') return p;
+          state = c == ',' ? kFieldStart : kUnquoted;
+          break;
+        case kQuoted:
+          if (c == '"') state = kQuoteSeen;
+          *inner += c == '\n';
+          break;
+        case kQuoteSeen:
+          if (c == '"') {
+            state = kQuoted;
+            break;
+          }
+          if (c == '\n') return p;
+          state = c == ',' ? kFieldStart : kUnquoted;
+          break;
+      }
+    }
+    return nullptr;
+  }
+};
+
+// Finds the row at in_->begin(): *len bytes before its '\n' (or the end of input).
+// *newlines counts the line breaks it spans, its terminator included.
+Result<CsvDossierReader::Row> CsvDossierReader::FindRow(size_t* len, int64_t* newlines) {
+  for (;;) {
+    const char* b = in_->begin();
+    const size_t size = in_->size();
+    const char* nl = static_cast<const char*>(std::memchr(b, '\n', size));
+    const char* limit = nl ? nl : b + size;
+    const char* q = static_cast<const char*>(std::memchr(b, '"', static_cast<size_t>(limit - b)));
+    int64_t inner = 0;
+    CsvScan scan;
+    if (q) nl = scan.Run(b, b + size, &inner);  // quoted fields: rescan properly
+    row_has_quotes_ = q != nullptr;
+    if (nl) {
+      *len = static_cast<size_t>(nl - b);
+      *newlines = inner + 1;
+      return *len > options_.max_record_bytes ? Row::kTooLong : Row::kRow;
+    }
+    if (in_->eof() || size > options_.max_record_bytes) {
+      if (size > options_.max_record_bytes) return Row::kTooLong;
+      if (size == 0) return Row::kEnd;
+      if (scan.state == CsvScan::kQuoted) return Row::kUnterminated;
+      *len = size;
+      *newlines = inner;
+      return Row::kRow;
+    }
+    auto more = in_->More();
+    if (!more.ok()) return more.status();
+  }
+}
+
+// Drops the (oversized) row at in_->begin() without holding it, reading on.
+Status CsvDossierReader::DiscardRow(int64_t* newlines) {
+  CsvScan scan;
+  for (;;) {
+    const char* b = in_->begin();
+    int64_t inner = 0;
+    const char* nl = scan.Run(b, in_->end(), &inner);
+    *newlines += inner;
+    if (nl) {
+      ++*newlines;
+      in_->Consume(static_cast<size_t>(nl - b) + 1);
+      return Status::Ok();
+    }
+    in_->Consume(in_->size());
+    auto more = in_->More();
+    if (!more.ok()) return more.status();
+    if (!*more) return Status::Ok();
+  }
+}
+
+bool CsvDossierReader::Split(std::string_view row, std::string* message, size_t* column) {
+  cells_.clear();
+  const char* p = row.data();
+  const char* end = p + row.size();
+  if (!row_has_quotes_) {  // fast path
+    for (;;) {
+      const char* c = static_cast<const char*>(std::memchr(p, ',', static_cast<size_t>(end - p)));
+      if (!c) {
+        cells_.emplace_back(p, static_cast<size_t>(end - p));
+        return true;
+      }
+      cells_.emplace_back(p, static_cast<size_t>(c - p));
+      p = c + 1;
+    }
+  }
+  scratch_.clear();
+  scratch_.reserve(row.size());
+  for (;;) {
+    const char* next;
+    if (p < end && *p == '"') {
+      const char* s = p + 1;
+      const size_t start = scratch_.size();
+      bool copied = false;
+      for (;;) {
+        const char* q = static_cast<const char*>(std::memchr(s, '"', static_cast<size_t>(end - s)));
+        if (!q) {  // FindRow guarantees balance; kept for safety
+          *column = cells_.size();
+          *message = "unterminated quoted field";
+          return false;
+        }
+        if (q + 1 < end && q[1] == '"') {
+          scratch_.append(s, static_cast<size_t>(q + 1 - s));
+          copied = true;
+          s = q + 2;
+          continue;
+        }
+        if (copied) {
+          scratch_.append(s, static_cast<size_t>(q - s));
+          cells_.emplace_back(scratch_.data() + start, scratch_.size() - start);
+        } else {
+          cells_.emplace_back(s, static_cast<size_t>(q - s));
+        }
+        next = q + 1;
+        break;
+      }
+      if (next < end && *next != ',') {
+        *column = cells_.size() - 1;
+        *message = "unexpected text after a closing quote (a quote inside a quoted field is written \"\")";
+        return false;
+      }
+    } else {
+      const char* c = static_cast<const char*>(std::memchr(p, ',', static_cast<size_t>(end - p)));
+      next = c ? c : end;
+      if (std::memchr(p, '"', static_cast<size_t>(next - p))) {
+        *column = cells_.size();
+        *message = "a quote '\"' inside an unquoted field (quote the whole field)";
+        return false;
+      }
+      cells_.emplace_back(p, static_cast<size_t>(next - p));
+    }
+    if (next >= end) return true;
+    p = next + 1;
+  }
+}
+
+Status CsvDossierReader::ReadHeader() {
+  size_t len = 0;
+  int64_t newlines = 0;
+  for (;;) {
+    auto row = FindRow(&len, &newlines);
+    if (!row.ok()) return errors_.FatalStatus(row.status());
+    if (*row == Row::kEnd) return Status::Ok();
+    if (*row == Row::kTooLong) {
+      return errors_.Fatal(Error(line_, "", "header is longer than " +
+                                                std::to_string(options_.max_record_bytes) + " bytes"));
+    }
+    if (*row == Row::kUnterminated) {
+      return errors_.Fatal(Error(line_, "", "unterminated quoted field (the quote is never closed)"));
+    }
+    std::string_view text(in_->begin(), len);
+    if (line_ == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // BOM
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (!text.empty()) break;
+    ConsumeRow(len);  // blank line before the header
+    line_ += newlines;
+  }
+  std::string_view text(in_->begin(), len);
+  if (line_ == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  std::string message;
+  size_t column = 0;
+  if (!Split(text, &message, &column)) {
+    return errors_.Fatal(Error(line_, "", "header column " + std::to_string(column + 1) + ": " + message));
+  }
+  std::vector<uint8_t> scalar_seen(layout_.scalars.size()), list_seen(layout_.lists.size());
+  bool id_seen = false;
+  for (size_t i = 0; i < cells_.size(); ++i) {
+    Column col;
+    col.name.assign(cells_[i]);
+    const std::string& name = col.name;
+    bool duplicate = false;
+    if (name == "id") {
+      col.type = Column::kId;
+      duplicate = id_seen;
+      id_seen = true;
+      id_column_ = i;
+    } else if (auto it = layout_.scalar_index.find(name); it != layout_.scalar_index.end()) {
+      col.type = Column::kScalar;
+      col.slot = it->second;
+      duplicate = scalar_seen[col.slot];
+      scalar_seen[col.slot] = 1;
+    } else if (auto lt = layout_.list_index.find(name); lt != layout_.list_index.end()) {
+      col.slot = lt->second;
+      col.type = layout_.lists[col.slot].spec->kind() == Kind::kListString ? Column::kListString
+                                                                            : Column::kListRecord;
+      duplicate = list_seen[col.slot];
+      list_seen[col.slot] = 1;
+    } else {
+      std::string fields;
+      for (const auto& slot : layout_.scalars) {
+        if (slot.name.size() > name.size() && slot.name.compare(0, name.size(), name) == 0 &&
+            slot.name[name.size()] == '.') {
+          fields += (fields.empty() ? "'" : ", '") + slot.name + "'";
+        }
+      }
+      const std::string shown = SanitizeUtf8(name);
+      return errors_.Fatal(Error(
+          line_, shown,
+          fields.empty() ? "unknown field '" + shown + "' (the policy declares no such input)"
+                         : "unknown field '" + shown + "' (a record: give its fields as columns " +
+                               fields + ")"));
+    }
+    if (duplicate) {
+      return errors_.Fatal(Error(line_, name, "column '" + name + "' appears twice"));
+    }
+    columns_.push_back(std::move(col));
+  }
+  if (!id_seen) return errors_.Fatal(Error(line_, "id", "field 'id' is missing (the header has no such column)"));
+  for (size_t s = 0; s < layout_.scalars.size(); ++s) {
+    if (scalar_seen[s] || builder_.scalar_plan(static_cast<int>(s)).has_default) continue;
+    const std::string& name = layout_.scalars[s].name;
+    return errors_.Fatal(Error(line_, name, "field '" + name +
+                                                "' is missing (the header has no such column and the "
+                                                "input has no default)"));
+  }
+  for (size_t s = 0; s < layout_.lists.size(); ++s) {
+    if (list_seen[s] || layout_.lists[s].spec->has_default) continue;
+    const std::string& name = layout_.lists[s].name;
+    return errors_.Fatal(Error(line_, name, "field '" + name +
+                                                "' is missing (the header has no such column and the "
+                                                "input has no default)"));
+  }
+  ConsumeRow(len);
+  line_ += newlines;
+  header_done_ = true;
+  return Status::Ok();
+}
+
+void CsvDossierReader::ConvertListString(const Column& col, std::string_view cell) {
+  builder_.StartList(col.slot);
+  const FieldPlan& plan = builder_.element_plan(col.slot, 0);
+  std::string message;
+  int64_t index = 0;
+  for (;;) {
+    const size_t bar = cell.find('|');
+    const std::string_view piece = cell.substr(0, bar);
+    int64_t v;
+    if (piece.empty()) {
+      builder_.Fail(builder_.ElementPath(col.slot, index), "empty element (elements are separated by '|')");
+      return;
+    }
+    if (!ConvertScalar(plan, piece, false, pool_, &v, &message)) {
+      builder_.Fail(builder_.ElementPath(col.slot, index), std::move(message));
+      return;
+    }
+    builder_.AppendString(col.slot, v);
+    ++index;
+    if (bar == std::string_view::npos) return;
+    cell.remove_prefix(bar + 1);
+  }
+}
+
+void CsvDossierReader::ConvertListRecord(const Column& col, std::string_view cell) {
+  builder_.StartList(col.slot);
+  const auto& fields = layout_.lists[col.slot].spec->fields;
+  std::string message;
+  int64_t index = 0;
+  for (;;) {
+    const size_t bar = cell.find('|');
+    std::string_view element = cell.substr(0, bar);
+    const std::string_view whole = element;
+    builder_.BeginElement(col.slot);
+    for (size_t c = 0;; ++c) {
+      const size_t colon = element.find(':');
+      const std::string_view part = element.substr(0, colon);
+      if (c >= fields.size()) {
+        std::string shape;
+        for (const auto& f : fields) shape += (shape.empty() ? "" : ":") + f.name;
+        builder_.Fail(builder_.ElementPath(col.slot, index),
+                      "expected at most " + std::to_string(fields.size()) +
+                          " values separated by ':' (" + shape + "), got " + Quote(whole));
+        return;
+      }
+      if (!part.empty()) {
+        int64_t v;
+        if (!ConvertScalar(builder_.element_plan(col.slot, c), part, false, pool_, &v, &message)) {
+          builder_.Fail(builder_.ElementPath(col.slot, index) + "." + fields[c].name, std::move(message));
+          return;
+        }
+        builder_.SetElementField(col.slot, c, v);
+      }
+      if (colon == std::string_view::npos) break;
+      element.remove_prefix(colon + 1);
+    }
+    builder_.EndElement(col.slot);
+    if (builder_.failed()) return;
+    ++index;
+    if (bar == std::string_view::npos) return;
+    cell.remove_prefix(bar + 1);
+  }
+}
+
+void CsvDossierReader::ConvertRow() {
+  const std::string_view id = cells_[id_column_];
+  if (!id.empty()) {
+    builder_.SetId(id);
+    if (!IsValidUtf8(id)) builder_.Fail("id", "invalid UTF-8 in " + Quote(id));
+  }
+  for (size_t i = 0; i < columns_.size() && !builder_.failed(); ++i) {
+    const std::string_view cell = cells_[i];
+    if (cell.empty()) continue;  // missing: the default, or an error at Commit
+    const Column& col = columns_[i];
+    switch (col.type) {
+      case Column::kId: break;
+      case Column::kScalar: builder_.SetScalarText(col.slot, cell, false); break;
+      case Column::kListString: ConvertListString(col, cell); break;
+      case Column::kListRecord: ConvertListRecord(col, cell); break;
+    }
+  }
+}
+
+Result<int32_t> CsvDossierReader::Next(Batch& out, int32_t max_rows) {
+  if (!errors_.failed().ok()) return errors_.failed();
+  out.Reset(layout_);
+  if (!header_done_) {
+    JINCAI_RETURN_IF_ERROR(ReadHeader());
+    if (!header_done_) return 0;  // empty input
+  }
+  std::string message;
+  size_t column = 0;
+  while (out.rows < max_rows) {
+    size_t len = 0;
+    int64_t newlines = 0;
+    auto row = FindRow(&len, &newlines);
+    if (!row.ok()) return errors_.FatalStatus(row.status());
+    if (*row == Row::kEnd) break;
+    const int64_t line = line_;
+    if (*row == Row::kUnterminated) {
+      return errors_.Fatal(Error(line, "", "unterminated quoted field (the quote is never closed)"));
+    }
+    if (*row == Row::kTooLong) {
+      const RecordError e = Error(line, "", "record is longer than " +
+                                                std::to_string(options_.max_record_bytes) + " bytes");
+      if (!options_.skip_invalid) return errors_.Fatal(e);
+      int64_t dropped = 0;
+      auto st = DiscardRow(&dropped);
+      if (!st.ok()) return errors_.FatalStatus(st);
+      line_ += dropped;
+      JINCAI_RETURN_IF_ERROR(errors_.Record(e));
+      continue;
+    }
+    std::string_view text(in_->begin(), len);
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    ConsumeRow(len);
+    line_ += newlines;
+    if (text.empty()) continue;  // blank line
+    // `text` stays valid: nothing reads more input until the next FindRow.
+    builder_.Begin(line);
+    if (!Split(text, &message, &column)) {
+      RecordError e = Error(line, column < columns_.size() ? columns_[column].name : "", message);
+      if (id_column_ < column) e.id = SanitizeUtf8(cells_[id_column_]);
+      JINCAI_RETURN_IF_ERROR(errors_.Record(e));
+      continue;
+    }
+    if (cells_.size() != columns_.size()) {
+      RecordError e = Error(line, "", "expected " + std::to_string(columns_.size()) +
+                                          " fields (as in the header), got " +
+                                          std::to_string(cells_.size()));
+      if (id_column_ < cells_.size()) e.id = SanitizeUtf8(cells_[id_column_]);
+      JINCAI_RETURN_IF_ERROR(errors_.Record(e));
+      continue;
+    }
+    ConvertRow();
+    if (!builder_.Commit(out)) JINCAI_RETURN_IF_ERROR(errors_.Record(builder_.TakeError()));
+  }
+  return out.rows;
+}
+
+}  // namespace
+
+std::unique_ptr<DossierReader> MakeCsvReader(std::unique_ptr<InputBuffer> in,
+                                             const BatchLayout& layout, StringPool& pool,
+                                             ReaderOptions options) {
+  return std::make_unique<CsvDossierReader>(std::move(in), layout, pool, std::move(options));
+}
+
+}  // namespace jincai::policy::io

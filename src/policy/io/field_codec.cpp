@@ -1,0 +1,302 @@
+// Field conversion and its messages for the dossier readers (see field_codec.h). This is
+// on the CSV hot path: no allocation unless a string is new to the pool or a check fails.
+#include "policy/io/field_codec.h"
+
+#include <cstdio>
+
+namespace jincai::policy::io {
+
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;  // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return 0;
+  }
+  return n;
+}
+
+void AppendHexByte(std::string& out, unsigned char b) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "\\x%02X", b);
+  out += buf;
+}
+
+std::string Got(std::string_view text, bool json_number) {
+  return json_number ? SanitizeUtf8(text) : Quote(text);
+}
+
+std::string FormatLimit(Kind kind, int64_t v) {
+  switch (kind) {
+    case Kind::kMoney: return FormatMoney(v);
+    case Kind::kDate: return FormatDate(static_cast<int32_t>(v));
+    default: return FormatNumber(v);
+  }
+}
+
+// Whether text is a syntactically valid decimal (ParseScaled's grammar), so that a
+// failed parse is about decimals or range rather than form.
+bool LooksDecimal(std::string_view s, int digits, bool* too_many_decimals) {
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  const size_t i0 = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == i0) return false;
+  int64_t frac = 0, last_nonzero = 0;
+  if (i < s.size() && s[i] == '.') {
+    const size_t f0 = ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+      ++frac;
+      if (s[i] != '0') last_nonzero = frac;
+      ++i;
+    }
+    if (i == f0) return false;
+  }
+  int64_t exp = 0;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    bool neg = false;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
+    const size_t e0 = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+      if (exp < 1'000'000) exp = exp * 10 + (s[i] - '0');
+      ++i;
+    }
+    if (i == e0) return false;
+    if (neg) exp = -exp;
+  }
+  if (i != s.size()) return false;
+  *too_many_decimals = last_nonzero - exp > digits;
+  return true;
+}
+
+bool ConvertDecimal(const FieldPlan& plan, std::string_view text, bool json_number,
+                    int64_t* out, std::string* message) {
+  const bool money = plan.kind == Kind::kMoney;
+  const int digits = money ? 2 : 6;
+  if (auto v = ParseScaled(text, digits)) {
+    *out = *v;
+    return true;
+  }
+  bool too_many = false;
+  if (!LooksDecimal(text, digits, &too_many)) {
+    *message = std::string("expected ") + Expectation(plan.kind) + ", got " + Got(text, json_number);
+  } else if (too_many) {
+    *message = std::string("expected ") + Expectation(plan.kind) + " with at most " +
+               std::to_string(digits) + " decimals, got " + Got(text, json_number);
+  } else {
+    *message = std::string(money ? "amount" : "number") + " out of range: " + Got(text, json_number);
+  }
+  return false;
+}
+
+bool CheckRange(const FieldPlan& plan, int64_t v, std::string* message) {
+  const FieldSpec& spec = *plan.spec;
+  if (spec.min && v < *spec.min) {
+    *message = FormatLimit(plan.kind, v) + " is below the minimum " + FormatLimit(plan.kind, *spec.min);
+    return false;
+  }
+  if (spec.max && v > *spec.max) {
+    *message = FormatLimit(plan.kind, v) + " is above the maximum " + FormatLimit(plan.kind, *spec.max);
+    return false;
+  }
+  return true;
+}
+
+std::string AllowedList(const FieldPlan& plan) {
+  std::string out;
+  size_t shown = 0;
+  for (const auto& [value, id] : plan.allowed) {
+    if (shown == 12) {
+      out += ", ... (" + std::to_string(plan.allowed.size()) + " in all)";
+      break;
+    }
+    if (shown++) out += ", ";
+    out += value;
+  }
+  return out;
+}
+
+}  // namespace
+
+FieldPlan MakeFieldPlan(const FieldSpec& spec, Kind kind, StringPool& pool) {
+  FieldPlan plan;
+  plan.spec = &spec;
+  plan.kind = kind;
+  for (const std::string& v : spec.values) {
+    const int64_t id = pool.Intern(v);
+    plan.allowed.emplace_back(std::string_view(pool.Get(id)), id);
+  }
+  if (kind == Kind::kString && spec.default_string) {
+    plan.has_default = true;
+    plan.default_value = pool.Intern(*spec.default_string);
+  } else if (spec.default_value) {
+    plan.has_default = true;
+    plan.default_value = *spec.default_value;
+  }
+  return plan;
+}
+
+const char* Expectation(Kind kind) {
+  switch (kind) {
+    case Kind::kNumber: return "a number";
+    case Kind::kMoney: return "an amount in yuan";
+    case Kind::kBool: return "true or false";
+    case Kind::kDate: return "a date \"YYYY-MM-DD\"";
+    case Kind::kString: return "a string";
+    case Kind::kListString:
+    case Kind::kListRecord: return "a list";
+    case Kind::kRecord: return "an object";
+  }
+  return "a value";
+}
+
+bool ConvertScalar(const FieldPlan& plan, std::string_view text, bool json_number,
+                   StringPool& pool, int64_t* out, std::string* message) {
+  switch (plan.kind) {
+    case Kind::kNumber:
+    case Kind::kMoney:
+      if (!ConvertDecimal(plan, text, json_number, out, message)) return false;
+      return CheckRange(plan, *out, message);
+    case Kind::kBool:
+      if (text == "true" || text == "TRUE" || text == "True") {
+        *out = 1;
+        return true;
+      }
+      if (text == "false" || text == "FALSE" || text == "False") {
+        *out = 0;
+        return true;
+      }
+      *message = std::string("expected true or false, got ") + Got(text, json_number);
+      return false;
+    case Kind::kDate: {
+      if (auto d = ParseDate(text)) {
+        *out = *d;
+        return CheckRange(plan, *out, message);
+      }
+      bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
+      for (size_t i = 0; shaped && i < text.size(); ++i) {
+        shaped = i == 4 || i == 7 || (text[i] >= '0' && text[i] <= '9');
+      }
+      *message = shaped && !json_number
+                     ? "no such date: " + Quote(text) + " (expected a real day, years 1000 to 9999)"
+                     : std::string("expected ") + Expectation(Kind::kDate) + ", got " +
+                           Got(text, json_number);
+      return false;
+    }
+    case Kind::kString:
+      if (!plan.allowed.empty()) {
+        for (const auto& [value, id] : plan.allowed) {
+          if (value == text) {
+            *out = id;
+            return true;
+          }
+        }
+        *message = Quote(text) + " is not one of the allowed values: " + AllowedList(plan);
+        return false;
+      }
+      if (int64_t id = pool.Find(text); id >= 0) {
+        *out = id;
+        return true;
+      }
+      if (!IsValidUtf8(text)) {
+        *message = "invalid UTF-8 in " + Quote(text);
+        return false;
+      }
+      *out = pool.Intern(text);
+      return true;
+    default:
+      *message = std::string("expected ") + Expectation(plan.kind) + ", got " + Got(text, json_number);
+      return false;
+  }
+}
+
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string SanitizeUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) {
+      AppendHexByte(out, static_cast<unsigned char>(s[i]));
+      ++i;
+    } else {
+      out.append(s.data() + i, n);
+      i += n;
+    }
+  }
+  return out;
+}
+
+std::string Quote(std::string_view s) {
+  constexpr size_t kMaxShown = 60;
+  std::string out = "\"";
+  size_t i = 0;
+  while (i < s.size()) {
+    if (i >= kMaxShown) {
+      out += "...";
+      break;
+    }
+    const auto b = static_cast<unsigned char>(s[i]);
+    const size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) {
+      AppendHexByte(out, b);
+      ++i;
+      continue;
+    }
+    if (b == '"' || b == '\\') {
+      out += '\\';
+      out += static_cast<char>(b);
+    } else if (b == '\n') {
+      out += "\\n";
+    } else if (b == '\r') {
+      out += "\\r";
+    } else if (b == '\t') {
+      out += "\\t";
+    } else if (b < 0x20 || b == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04X", b);
+      out += buf;
+    } else {
+      out.append(s.data() + i, n);
+    }
+    i += n;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace jincai::policy::io

@@ -1,0 +1,410 @@
+// The SAX handler that turns one JSON object into a record: keys are matched against the
+// policy's inputs, each value is converted where it lands, and errors name the path
+// ("awards[1].rank"). Also AppendJsonRecord, the one-object entry point.
+#include "policy/io/json_record.h"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+namespace jincai::policy {
+namespace io {
+
+JsonNames JsonNames::For(const BatchLayout& layout) {
+  JsonNames names;
+  std::unordered_map<int, int> record_of_input;
+  for (size_t s = 0; s < layout.scalars.size(); ++s) {
+    const auto& slot = layout.scalars[s];
+    const size_t dot = slot.name.find('.');
+    if (dot == std::string::npos) {
+      names.top.emplace(slot.name, Top{Top::kScalar, static_cast<int>(s)});
+      continue;
+    }
+    auto [it, fresh] = record_of_input.emplace(slot.input, static_cast<int>(names.records.size()));
+    if (fresh) {
+      names.records.push_back({slot.name.substr(0, dot), {}});
+      names.top.emplace(names.records.back().name, Top{Top::kRecord, it->second});
+    }
+    names.records[it->second].fields.emplace(slot.name.substr(dot + 1), static_cast<int>(s));
+  }
+  for (size_t s = 0; s < layout.lists.size(); ++s) {
+    names.top.emplace(layout.lists[s].name, Top{Top::kList, static_cast<int>(s)});
+    std::unordered_map<std::string, size_t> fields;
+    const auto& spec = *layout.lists[s].spec;
+    if (spec.kind() == Kind::kListRecord) {
+      for (size_t c = 0; c < spec.fields.size(); ++c) fields.emplace(spec.fields[c].name, c);
+    }
+    names.element_fields.push_back(std::move(fields));
+  }
+  return names;
+}
+
+namespace {
+
+struct Token {
+  enum Type { kNull, kBool, kNumber, kString, kObject, kArray } type;
+  std::string_view text;  // number's raw text, or the string
+  bool b = false;
+};
+
+std::string Describe(const Token& t) {
+  switch (t.type) {
+    case Token::kNull: return "null";
+    case Token::kBool: return t.b ? "true" : "false";
+    case Token::kNumber: return std::string(t.text);
+    case Token::kString: return Quote(t.text);
+    case Token::kObject: return "an object";
+    case Token::kArray: return "a list";
+  }
+  return "a value";
+}
+
+class Handler {
+ public:
+  Handler(const JsonNames& names, RecordBuilder& b)
+      : names_(names), b_(b), record_seen_(names.records.size()) {}
+
+  bool syntax_error = false;
+  size_t error_offset = 0;
+
+  bool null() { return Value({Token::kNull, {}}); }
+  bool boolean(bool v) { return Value({Token::kBool, {}, v}); }
+  bool number_integer(int64_t v) { return Integer(v); }
+  bool number_unsigned(uint64_t v) { return Integer(v); }
+  bool number_float(double, const std::string& raw) { return Value({Token::kNumber, raw}); }
+  bool string(std::string& s) { return Value({Token::kString, s}); }
+  bool binary(nlohmann::json::binary_t&) { return false; }  // not produced by JSON text
+  bool start_object(size_t) { return Open({Token::kObject, {}}); }
+  bool start_array(size_t) { return Open({Token::kArray, {}}); }
+  bool end_object() { return Close(); }
+  bool end_array() { return Close(); }
+  bool key(std::string& k) { return Key(k); }
+  bool parse_error(size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    std::string what = ex.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 9: MESSAGE", or
+    // "[json.exception.out_of_range.406] MESSAGE": keep MESSAGE.
+    if (what.rfind("[json.exception.", 0) == 0) {
+      if (size_t close = what.find("] "); close != std::string::npos) what = what.substr(close + 2);
+    }
+    if (what.rfind("parse error", 0) == 0) {
+      if (size_t col = what.find(", column "); col != std::string::npos) {
+        if (size_t colon = what.find(": ", col); colon != std::string::npos) {
+          what = what.substr(colon + 2);
+        }
+      }
+    }
+    syntax_error = true;
+    error_offset = position > 0 ? position - 1 : 0;
+    b_.Fail("", "invalid JSON: " + SanitizeUtf8(what), /*override=*/true);
+    return false;
+  }
+
+ private:
+  enum FrameType { kTop, kRecord, kListString, kListRecord, kElement, kSkip };
+  struct Frame {
+    FrameType type;
+    int index = -1;       // record index or list slot
+    int64_t count = 0;    // lists: elements so far; kElement: its index
+  };
+  enum TargetType { kNone, kId, kScalar, kRecordInput, kList, kElementField, kIgnore };
+  struct Target {
+    TargetType type = kNone;
+    int index = -1;       // scalar slot, record index, list slot
+    size_t col = 0;       // element field
+  };
+
+  template <typename T>
+  bool Integer(T v) {
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return Value({Token::kNumber, std::string_view(buf, static_cast<size_t>(r.ptr - buf))});
+  }
+
+  // The path a message names for the pending target.
+  std::string TargetPath() const {
+    switch (target_.type) {
+      case kId: return "id";
+      case kScalar: return b_.layout().scalars[target_.index].name;
+      case kRecordInput: return names_.records[target_.index].name;
+      case kList: return b_.layout().lists[target_.index].name;
+      case kElementField: {
+        const Frame& f = frames_.back();
+        return b_.ElementPath(f.index, f.count) + "." +
+               b_.layout().lists[f.index].spec->fields[target_.col].name;
+      }
+      default: return "";
+    }
+  }
+
+  void Mismatch(const std::string& path, const char* expected, const Token& got) {
+    b_.Fail(path, std::string("expected ") + expected + ", got " + Describe(got));
+  }
+
+  // Converts a scalar token for a field of kind plan.kind, or reports the mismatch.
+  bool ConvertToken(const FieldPlan& plan, const Token& t, const std::string& path, int64_t* out) {
+    const bool numeric = plan.kind == Kind::kNumber || plan.kind == Kind::kMoney;
+    const bool textual = plan.kind == Kind::kString || plan.kind == Kind::kDate;
+    if (plan.kind == Kind::kBool && t.type == Token::kBool) {
+      *out = t.b ? 1 : 0;
+      return true;
+    }
+    if ((numeric && t.type == Token::kNumber) || (textual && t.type == Token::kString)) {
+      std::string message;
+      if (ConvertScalar(plan, t.text, t.type == Token::kNumber, b_.pool(), out, &message)) return true;
+      b_.Fail(path, std::move(message));
+      return false;
+    }
+    Mismatch(path, Expectation(plan.kind), t);
+    return false;
+  }
+
+  bool Value(const Token& t) {
+    if (frames_.empty()) {
+      Mismatch("", "a JSON object", t);
+      return true;
+    }
+    Frame& f = frames_.back();
+    switch (f.type) {
+      case kSkip: return true;
+      case kListString: {
+        const int64_t index = f.count++;
+        if (b_.failed()) return true;
+        int64_t v;
+        if (ConvertToken(b_.element_plan(f.index, 0), t, b_.ElementPath(f.index, index), &v)) {
+          b_.AppendString(f.index, v);
+        }
+        return true;
+      }
+      case kListRecord: {
+        const int64_t index = f.count++;
+        Mismatch(b_.ElementPath(f.index, index), "an object", t);
+        return true;
+      }
+      default: break;
+    }
+    const Target target = target_;
+    target_ = Target();
+    if (target.type == kId) {
+      if (t.type != Token::kString) {
+        Mismatch("id", "a string", t);
+      } else {
+        b_.SetId(t.text);
+        if (t.text.empty()) b_.Fail("id", "must not be empty");
+      }
+      return true;
+    }
+    if (b_.failed()) return true;
+    int64_t v;
+    switch (target.type) {
+      case kScalar: {
+        target_ = target;
+        const std::string path = TargetPath();
+        target_ = Target();
+        if (ConvertToken(b_.scalar_plan(target.index), t, path, &v)) b_.SetScalar(target.index, v);
+        break;
+      }
+      case kElementField: {
+        target_ = target;
+        const std::string path = TargetPath();
+        target_ = Target();
+        if (ConvertToken(b_.element_plan(f.index, target.col), t, path, &v)) {
+          b_.SetElementField(f.index, target.col, v);
+        }
+        break;
+      }
+      case kRecordInput: Mismatch(names_.records[target.index].name, "an object", t); break;
+      case kList: Mismatch(b_.layout().lists[target.index].name, "a list", t); break;
+      default: break;
+    }
+    return true;
+  }
+
+  bool Open(const Token& t) {
+    const bool object = t.type == Token::kObject;
+    if (frames_.empty()) {
+      if (object) {
+        frames_.push_back({kTop});
+      } else {
+        Mismatch("", "a JSON object", t);
+        frames_.push_back({kSkip});
+      }
+      return true;
+    }
+    Frame& f = frames_.back();
+    if (f.type == kSkip) {
+      frames_.push_back({kSkip});
+      return true;
+    }
+    if (f.type == kListString) {
+      const int64_t index = f.count++;
+      Mismatch(b_.ElementPath(f.index, index), "a string", t);
+      frames_.push_back({kSkip});
+      return true;
+    }
+    if (f.type == kListRecord) {
+      const int64_t index = f.count++;
+      if (!object) {
+        Mismatch(b_.ElementPath(f.index, index), "an object", t);
+        frames_.push_back({kSkip});
+      } else if (b_.failed()) {
+        frames_.push_back({kSkip});
+      } else {
+        b_.BeginElement(f.index);
+        frames_.push_back({kElement, f.index, index});
+      }
+      return true;
+    }
+    const std::string path = TargetPath();
+    const Target target = target_;
+    target_ = Target();
+    if (b_.failed() && target.type != kIgnore) {
+      frames_.push_back({kSkip});
+      return true;
+    }
+    switch (target.type) {
+      case kRecordInput:
+        if (object) {
+          frames_.push_back({kRecord, target.index});
+          return true;
+        }
+        Mismatch(path, "an object", t);
+        break;
+      case kList:
+        if (!object) {
+          b_.StartList(target.index);
+          const bool strings = b_.layout().lists[target.index].spec->kind() == Kind::kListString;
+          frames_.push_back({strings ? kListString : kListRecord, target.index});
+          return true;
+        }
+        Mismatch(path, "a list", t);
+        break;
+      case kId: Mismatch(path, "a string", t); break;
+      case kScalar: Mismatch(path, Expectation(b_.scalar_plan(target.index).kind), t); break;
+      case kElementField:
+        Mismatch(path, Expectation(b_.element_plan(f.index, target.col).kind), t);
+        break;
+      default: break;
+    }
+    frames_.push_back({kSkip});
+    return true;
+  }
+
+  bool Close() {
+    const Frame f = frames_.back();
+    frames_.pop_back();
+    if (f.type == kElement && !b_.failed()) b_.EndElement(f.index);
+    return true;
+  }
+
+  bool Key(const std::string& k) {
+    Frame& f = frames_.back();
+    target_ = Target();
+    if (f.type == kSkip) return true;
+    if (f.type == kTop && k == "id") {
+      if (b_.id_set()) b_.Fail("id", "field 'id' appears twice");
+      target_.type = kId;
+      return true;
+    }
+    if (b_.failed()) {
+      target_.type = kIgnore;
+      return true;
+    }
+    bool duplicate = false;
+    std::string path;
+    if (f.type == kTop) {
+      auto it = names_.top.find(k);
+      if (it == names_.top.end()) {
+        b_.Fail(k, "unknown field '" + k + "' (the policy declares no such input)");
+        target_.type = kIgnore;
+        return true;
+      }
+      target_.index = it->second.index;
+      switch (it->second.type) {
+        case JsonNames::Top::kScalar:
+          target_.type = kScalar;
+          duplicate = b_.scalar_set(target_.index);
+          break;
+        case JsonNames::Top::kRecord:
+          target_.type = kRecordInput;
+          duplicate = record_seen_[target_.index];
+          record_seen_[target_.index] = 1;
+          break;
+        case JsonNames::Top::kList:
+          target_.type = kList;
+          duplicate = b_.list_set(target_.index);
+          break;
+      }
+    } else if (f.type == kRecord) {
+      const auto& record = names_.records[f.index];
+      auto it = record.fields.find(k);
+      if (it == record.fields.end()) {
+        path = record.name + "." + k;
+        b_.Fail(path, "unknown field '" + path + "' (the record '" + record.name +
+                          "' has no such field)");
+        target_.type = kIgnore;
+        return true;
+      }
+      target_ = {kScalar, it->second};
+      duplicate = b_.scalar_set(it->second);
+    } else if (f.type == kElement) {
+      const auto& fields = names_.element_fields[f.index];
+      auto it = fields.find(k);
+      if (it == fields.end()) {
+        path = b_.ElementPath(f.index, f.count) + "." + k;
+        b_.Fail(path, "unknown field '" + path + "' (the elements of '" +
+                          b_.layout().lists[f.index].name + "' have no such field)");
+        target_.type = kIgnore;
+        return true;
+      }
+      target_ = {kElementField, -1, it->second};
+      duplicate = b_.element_field_set(f.index, it->second);
+    }
+    if (duplicate) {
+      path = TargetPath();
+      b_.Fail(path, "field '" + path + "' appears twice");
+      target_.type = kIgnore;
+    }
+    return true;
+  }
+
+  const JsonNames& names_;
+  RecordBuilder& b_;
+  std::vector<Frame> frames_;
+  Target target_;
+  std::vector<uint8_t> record_seen_;
+};
+
+}  // namespace
+
+bool ParseJsonRecord(std::string_view text, const JsonNames& names, RecordBuilder& b,
+                     size_t* error_offset) {
+  Handler h(names, b);
+  nlohmann::json::sax_parse(text.begin(), text.end(), &h, nlohmann::json::input_format_t::json,
+                            /*strict=*/true, /*ignore_comments=*/false);
+  if (h.syntax_error && error_offset) *error_offset = h.error_offset;
+  return !h.syntax_error;
+}
+
+}  // namespace io
+
+Status AppendJsonRecord(std::string_view json_object, int64_t line, const BatchLayout& layout,
+                        StringPool& pool, Batch& out) {
+  if (out.scalars.size() != layout.scalars.size() || out.lists.size() != layout.lists.size()) {
+    if (out.rows != 0) return Status::Internal("AppendJsonRecord: batch has another layout");
+    out.Reset(layout);
+  }
+  io::RecordBuilder b(layout, pool);
+  const io::JsonNames names = io::JsonNames::For(layout);
+  b.Begin(line);
+  size_t offset = 0;
+  const bool parsed = io::ParseJsonRecord(json_object, names, b, &offset);
+  if (!parsed || !b.Commit(out)) {
+    RecordError e = b.TakeError();
+    if (!parsed) {
+      for (size_t i = 0; i < offset && i < json_object.size(); ++i) e.line += json_object[i] == '\n';
+    }
+    return Status::InvalidArgument(e.Render());
+  }
+  return Status::Ok();
+}
+
+}  // namespace jincai::policy
