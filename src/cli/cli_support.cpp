@@ -29,7 +29,7 @@ void ApplyOverrides(policy::CompiledPolicy& p, const std::vector<std::string>& s
     size_t eq = s.find('=');
     if (eq == std::string::npos || eq == 0) throw CommandExit{kExitUsage, "jincai: --set takes NAME=VALUE, got '" + s + "'"};
     auto st = policy::OverrideParameter(p, s.substr(0, eq), s.substr(eq + 1));
-    if (!st.ok()) throw CommandExit{kExitUsage, "jincai: " + st.message()};
+    if (!st.ok()) throw CommandExit{kExitUsage, "jincai: --set " + s + ": " + st.message()};
   }
 }
 

@@ -12,7 +12,7 @@ namespace jincai::policy {
 
 struct PolicyBuild {
   std::shared_ptr<CompiledPolicy> policy;  // null when diags has errors
-  std::shared_ptr<const CheckedPolicy> checked;  // null when loading failed
+  std::shared_ptr<const CheckedPolicy> checked;  // null when loading or checking failed
   Diagnostics diags;
 };
 

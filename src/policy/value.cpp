@@ -147,6 +147,30 @@ int64_t YearsBetween(int32_t a, int32_t b) { return MonthsBetween(a, b) / 12; }
 
 std::optional<int64_t> ParseScaled(std::string_view s, int digits) {
   if (digits < 0 || digits > 18) return std::nullopt;
+  {  // Fast path: "-123.45" with at most 12 integer digits and `digits` decimals.
+    const char* p = s.data();
+    const char* end = p + s.size();
+    const bool neg = p < end && *p == '-';
+    p += neg;
+    const char* int_start = p;
+    uint64_t whole = 0;
+    while (p < end && IsDigit(*p) && p - int_start < 12) whole = whole * 10 + static_cast<uint64_t>(*p++ - '0');
+    uint64_t frac = 0;
+    int frac_digits = 0;
+    bool simple = p > int_start;
+    if (simple && p < end && *p == '.') {
+      ++p;
+      while (p < end && IsDigit(*p) && frac_digits < digits) {
+        frac = frac * 10 + static_cast<uint64_t>(*p++ - '0');
+        ++frac_digits;
+      }
+      simple = frac_digits > 0;
+    }
+    if (simple && p == end && digits <= 6) {
+      const uint64_t v = whole * kPow10[digits] + frac * kPow10[digits - frac_digits];
+      return neg ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
+    }
+  }
   size_t i = 0;
   bool neg = false;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';

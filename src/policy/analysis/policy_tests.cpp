@@ -30,7 +30,6 @@ constexpr const char* kDimensionKeys[4] = {"ability", "performance", "contributi
 
 std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
 
-
 struct TestCase {
   PolicyTestOutcome out;  // name, line and errors found while parsing
   int32_t date = 0;
@@ -190,10 +189,7 @@ void Run(const std::string& path, const PolicyBuild& build, TestCase& c) {
     policy = Compile(build.checked);
     for (size_t k = 0; k < c.sets.size(); ++k) {
       Status st = OverrideParameter(*policy, c.sets[k].first, c.sets[k].second);
-      // The engine words its message for the command line ("--set NAME: ...").
-      std::string msg = st.message();
-      if (msg.compare(0, 6, "--set ") == 0) msg = msg.substr(6);
-      if (!st.ok()) out.errors.push_back(where(c.set_lines[k]) + "set " + msg);
+      if (!st.ok()) out.errors.push_back(where(c.set_lines[k]) + "set " + c.sets[k].first + ": " + st.message());
     }
   }
   // The dossier is checked even after a bad override, so that one run shows every mistake.
@@ -288,18 +284,6 @@ void RunParsed(const std::string& path, const toml::table& root, const PolicyBui
 
 }  // namespace
 
-bool IsPolicyFile(const std::string& path) {
-  auto text = ReadFileText(path);
-  if (!text.ok()) return false;
-  try {
-    toml::table root = toml::parse(*text, path);
-    const toml::node* p = root.get("policy");
-    return p && p->is_table();
-  } catch (const toml::parse_error&) {
-    return false;
-  }
-}
-
 std::string TestsPathFor(const std::string& policy_path) {
   std::filesystem::path p(policy_path);
   return (p.parent_path() / (p.stem().string() + ".tests.toml")).string();
@@ -308,6 +292,10 @@ std::string TestsPathFor(const std::string& policy_path) {
 PolicyTestFileResult RunPolicyTests(const std::string& path, const std::string& text, const PolicyBuild& build) {
   PolicyTestFileResult r;
   r.path = path;
+  if (!build.policy || !build.checked) {
+    r.errors.push_back(path + ": the policy has errors; no test can run");
+    return r;
+  }
   try {
     toml::table root = toml::parse(text, path);
     RunParsed(path, root, build, r);

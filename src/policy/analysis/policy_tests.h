@@ -33,8 +33,6 @@ struct PolicyTestFileResult {
   bool ok() const { return errors.empty() && failed() == 0; }
 };
 
-// True when `path` is a TOML file with a [policy] table (a policy, not a tests file).
-bool IsPolicyFile(const std::string& path);
 // "dir/NAME.toml" -> "dir/NAME.tests.toml".
 std::string TestsPathFor(const std::string& policy_path);
 

@@ -301,13 +301,13 @@ Status OverrideParameter(CompiledPolicy& policy, const std::string& name, const 
   if (it == policy.parameters.end()) {
     std::string names;
     for (const auto& p : policy.parameters) names += (names.empty() ? "" : ", ") + p.name;
-    return Status::InvalidArgument("--set " + name + ": the policy has no parameter '" + name + "' (parameters: " + names + ")");
+    return Status::InvalidArgument("the policy has no parameter '" + name + "' (parameters: " + names + ")");
   }
   ParamValue v;
   v.from = INT32_MIN;
   std::string t = text;
   auto bad = [&](const char* what) {
-    return Status::InvalidArgument("--set " + name + "=" + text + ": " + name + " is a " + KindName(it->kind) + "; " + what);
+    return Status::InvalidArgument("'" + text + "' is not a value for " + name + ", a " + KindName(it->kind) + ": " + what);
   };
   switch (it->kind) {
     case Kind::kNumber: {

@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "policy/io/readers.h"
 #include "policy/io/record_builder.h"
 
@@ -17,7 +21,7 @@ class CsvDossierReader : public DossierReader {
  public:
   CsvDossierReader(std::unique_ptr<InputBuffer> in, const BatchLayout& layout, StringPool& pool,
                    ReaderOptions options)
-      : in_(std::move(in)), layout_(layout), pool_(pool), options_(std::move(options)),
+      : in_(std::move(in)), layout_(layout), options_(std::move(options)),
         errors_(options_), builder_(layout, pool) {}
 
   Result<int32_t> Next(Batch& out, int32_t max_rows) override;
@@ -49,7 +53,6 @@ class CsvDossierReader : public DossierReader {
 
   std::unique_ptr<InputBuffer> in_;
   const BatchLayout& layout_;
-  StringPool& pool_;
   ReaderOptions options_;
   ErrorSink errors_;
   RecordBuilder builder_;
@@ -157,16 +160,29 @@ bool CsvDossierReader::Split(std::string_view row, std::string* message, size_t*
   cells_.clear();
   const char* p = row.data();
   const char* end = p + row.size();
-  if (!row_has_quotes_) {  // fast path
-    for (;;) {
-      const char* c = static_cast<const char*>(std::memchr(p, ',', static_cast<size_t>(end - p)));
-      if (!c) {
-        cells_.emplace_back(p, static_cast<size_t>(end - p));
-        return true;
+  if (!row_has_quotes_) {  // fast path: find commas 16 bytes at a time
+    const char* start = p;
+#ifdef __SSE2__
+    const __m128i comma = _mm_set1_epi8(',');
+    for (; end - p >= 16; p += 16) {
+      unsigned mask = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), comma)));
+      while (mask != 0) {
+        const char* c = p + __builtin_ctz(mask);
+        cells_.emplace_back(start, static_cast<size_t>(c - start));
+        start = c + 1;
+        mask &= mask - 1;
       }
-      cells_.emplace_back(p, static_cast<size_t>(c - p));
-      p = c + 1;
     }
+#endif
+    for (; p < end; ++p) {
+      if (*p == ',') {
+        cells_.emplace_back(start, static_cast<size_t>(p - start));
+        start = p + 1;
+      }
+    }
+    cells_.emplace_back(start, static_cast<size_t>(end - start));
+    return true;
   }
   scratch_.clear();
   scratch_.reserve(row.size());
@@ -324,7 +340,7 @@ void CsvDossierReader::ConvertListString(const Column& col, std::string_view cel
       builder_.Fail(builder_.ElementPath(col.slot, index), "empty element (elements are separated by '|')");
       return;
     }
-    if (!ConvertScalar(plan, piece, false, pool_, &v, &message)) {
+    if (!ConvertScalar(plan, piece, false, builder_.strings(), &v, &message)) {
       builder_.Fail(builder_.ElementPath(col.slot, index), std::move(message));
       return;
     }
@@ -358,7 +374,7 @@ void CsvDossierReader::ConvertListRecord(const Column& col, std::string_view cel
       }
       if (!part.empty()) {
         int64_t v;
-        if (!ConvertScalar(builder_.element_plan(col.slot, c), part, false, pool_, &v, &message)) {
+        if (!ConvertScalar(builder_.element_plan(col.slot, c), part, false, builder_.strings(), &v, &message)) {
           builder_.Fail(builder_.ElementPath(col.slot, index) + "." + fields[c].name, std::move(message));
           return;
         }

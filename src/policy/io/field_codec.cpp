@@ -3,6 +3,7 @@
 #include "policy/io/field_codec.h"
 
 #include <cstdio>
+#include <cstring>
 
 namespace jincai::policy::io {
 
@@ -33,6 +34,48 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
     if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return 0;
   }
   return n;
+}
+
+// The first (up to) sixteen bytes of s as two integers, zero-padded.
+inline void Head16(const char* p, size_t n, uint64_t head[2]) {
+  if (n >= 16) {
+    std::memcpy(head, p, 16);
+    return;
+  }
+  char buf[16] = {};
+  std::memcpy(buf, p, n);
+  std::memcpy(head, buf, 16);
+}
+
+inline uint32_t Load4(const char* p) {
+  uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+
+// Same length and same first 16 bytes already checked: compare the rest.
+inline bool TailEqual(const char* a, const char* b, size_t n) {
+  return n <= 16 || std::memcmp(a + 16, b + 16, n - 16) == 0;
+}
+
+uint64_t HashBytes(const char* p, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
+  while (n >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0x94D049BB133111EBull;
+    h ^= h >> 29;
+  }
+  h *= 0xFF51AFD7ED558CCDull;
+  return h ^ (h >> 32);
 }
 
 void AppendHexByte(std::string& out, unsigned char b) {
@@ -125,13 +168,13 @@ bool CheckRange(const FieldPlan& plan, int64_t v, std::string* message) {
 std::string AllowedList(const FieldPlan& plan) {
   std::string out;
   size_t shown = 0;
-  for (const auto& [value, id] : plan.allowed) {
+  for (const AllowedValue& a : plan.allowed) {
     if (shown == 12) {
       out += ", ... (" + std::to_string(plan.allowed.size()) + " in all)";
       break;
     }
     if (shown++) out += ", ";
-    out += value;
+    out += a.text;
   }
   return out;
 }
@@ -144,7 +187,11 @@ FieldPlan MakeFieldPlan(const FieldSpec& spec, Kind kind, StringPool& pool) {
   plan.kind = kind;
   for (const std::string& v : spec.values) {
     const int64_t id = pool.Intern(v);
-    plan.allowed.emplace_back(std::string_view(pool.Get(id)), id);
+    AllowedValue a;
+    a.text = pool.Get(id);
+    a.id = id;
+    Head16(a.text.data(), a.text.size(), a.head);
+    plan.allowed.push_back(a);
   }
   if (kind == Kind::kString && spec.default_string) {
     plan.has_default = true;
@@ -171,23 +218,30 @@ const char* Expectation(Kind kind) {
 }
 
 bool ConvertScalar(const FieldPlan& plan, std::string_view text, bool json_number,
-                   StringPool& pool, int64_t* out, std::string* message) {
+                   StringCache& strings, int64_t* out, std::string* message) {
   switch (plan.kind) {
     case Kind::kNumber:
     case Kind::kMoney:
       if (!ConvertDecimal(plan, text, json_number, out, message)) return false;
       return CheckRange(plan, *out, message);
-    case Kind::kBool:
-      if (text == "true" || text == "TRUE" || text == "True") {
-        *out = 1;
-        return true;
-      }
-      if (text == "false" || text == "FALSE" || text == "False") {
-        *out = 0;
-        return true;
+    case Kind::kBool: {
+      // true/false, also as TRUE/FALSE or True/False (spreadsheets write those).
+      if (text.size() == 4) {
+        const uint32_t w = Load4(text.data());
+        if (w == Load4("true") || w == Load4("True") || w == Load4("TRUE")) {
+          *out = 1;
+          return true;
+        }
+      } else if (text.size() == 5) {
+        const uint32_t w = Load4(text.data() + 1);
+        if ((text[0] == 'f' && w == Load4("alse")) || (text[0] == 'F' && (w == Load4("alse") || w == Load4("ALSE")))) {
+          *out = 0;
+          return true;
+        }
       }
       *message = std::string("expected true or false, got ") + Got(text, json_number);
       return false;
+    }
     case Kind::kDate: {
       if (auto d = ParseDate(text)) {
         *out = *d;
@@ -203,30 +257,74 @@ bool ConvertScalar(const FieldPlan& plan, std::string_view text, bool json_numbe
                            Got(text, json_number);
       return false;
     }
-    case Kind::kString:
+    case Kind::kString: {
       if (!plan.allowed.empty()) {
-        for (const auto& [value, id] : plan.allowed) {
-          if (value == text) {
-            *out = id;
+        uint64_t head[2];
+        Head16(text.data(), text.size(), head);
+        for (const AllowedValue& a : plan.allowed) {
+          if (a.head[0] == head[0] && a.head[1] == head[1] && a.text.size() == text.size() &&
+              TailEqual(a.text.data(), text.data(), text.size())) {
+            *out = a.id;
             return true;
           }
         }
         *message = Quote(text) + " is not one of the allowed values: " + AllowedList(plan);
         return false;
       }
-      if (int64_t id = pool.Find(text); id >= 0) {
-        *out = id;
-        return true;
-      }
-      if (!IsValidUtf8(text)) {
+      const int64_t id = strings.Intern(text);
+      if (id < 0) {
         *message = "invalid UTF-8 in " + Quote(text);
         return false;
       }
-      *out = pool.Intern(text);
+      *out = id;
       return true;
+    }
     default:
       *message = std::string("expected ") + Expectation(plan.kind) + ", got " + Got(text, json_number);
       return false;
+  }
+}
+
+int64_t StringCache::Intern(std::string_view s) {
+  const uint64_t h = HashBytes(s.data(), s.size());
+  uint64_t head[2];
+  Head16(s.data(), s.size(), head);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.data == nullptr) {
+      int64_t id = pool_.Find(s);
+      if (id < 0) {
+        if (!IsValidUtf8(s)) return -1;
+        id = pool_.Intern(s);
+      }
+      if (id > UINT32_MAX || s.size() > UINT32_MAX) return id;  // too big to cache
+      const std::string& stored = pool_.Get(id);  // stable: the pool never moves it
+      slot.hash = h;
+      slot.data = stored.data();
+      slot.size = static_cast<uint32_t>(s.size());
+      slot.id = static_cast<uint32_t>(id);
+      slot.head[0] = head[0];
+      slot.head[1] = head[1];
+      if (++count_ * 2 > slots_.size()) Rehash(slots_.size() * 2);
+      return id;
+    }
+    if (slot.hash == h && slot.head[0] == head[0] && slot.head[1] == head[1] && slot.size == s.size() &&
+        TailEqual(slot.data, s.data(), s.size())) {
+      return slot.id;
+    }
+  }
+}
+
+void StringCache::Rehash(size_t capacity) {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(capacity, Slot());
+  const size_t mask = capacity - 1;
+  for (const Slot& slot : old) {
+    if (slot.data == nullptr) continue;
+    size_t i = slot.hash & mask;
+    while (slots_[i].data != nullptr) i = (i + 1) & mask;
+    slots_[i] = slot;
   }
 }
 

@@ -14,11 +14,43 @@
 
 namespace jincai::policy::io {
 
+// A reader's cache in front of a StringPool: open addressing over views of the pool's
+// own (stable) strings, so a string seen before costs one hash and one compare, and no
+// std::string is built. New strings are checked for UTF-8 and interned.
+class StringCache {
+ public:
+  explicit StringCache(StringPool& pool) : pool_(pool) { Rehash(1024); }
+  // The pool id of s; -1 when s is new and not valid UTF-8 (nothing is interned then).
+  int64_t Intern(std::string_view s);
+  StringPool& pool() { return pool_; }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    const char* data = nullptr;  // the pool's copy; nullptr: empty slot
+    uint32_t size = 0;
+    uint32_t id = 0;
+    uint64_t head[2] = {0, 0};  // the first 16 bytes, zero-padded: most compares end here
+  };
+  void Rehash(size_t capacity);
+  StringPool& pool_;
+  std::vector<Slot> slots_;
+  size_t count_ = 0;
+};
+
+// One allowed value of a string field, with its first bytes as integers so that a
+// compare is two word compares (and a memcmp only past 16 bytes).
+struct AllowedValue {
+  uint64_t head[2] = {0, 0};  // first 16 bytes, zero-padded
+  std::string_view text;
+  int64_t id = 0;
+};
+
 // Everything needed to convert one scalar field, prepared once per reader.
 struct FieldPlan {
   const FieldSpec* spec = nullptr;
   Kind kind = Kind::kNumber;  // scalar kind (a list<string> element plan says kString)
-  std::vector<std::pair<std::string_view, int64_t>> allowed;  // `values`, interned
+  std::vector<AllowedValue> allowed;  // `values`, interned
   bool has_default = false;
   int64_t default_value = 0;
 };
@@ -30,7 +62,7 @@ FieldPlan MakeFieldPlan(const FieldSpec& spec, Kind kind, StringPool& pool);
 // of a JSON number (rendered without quotes in messages). On failure returns false and
 // sets *message ("expected a number, got \"x\"").
 bool ConvertScalar(const FieldPlan& plan, std::string_view text, bool json_number,
-                   StringPool& pool, int64_t* out, std::string* message);
+                   StringCache& strings, int64_t* out, std::string* message);
 
 // "a number", "an amount in yuan", "true or false", "a date \"YYYY-MM-DD\"", "a string".
 const char* Expectation(Kind kind);

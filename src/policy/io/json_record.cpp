@@ -149,7 +149,7 @@ class Handler {
     }
     if ((numeric && t.type == Token::kNumber) || (textual && t.type == Token::kString)) {
       std::string message;
-      if (ConvertScalar(plan, t.text, t.type == Token::kNumber, b_.pool(), out, &message)) return true;
+      if (ConvertScalar(plan, t.text, t.type == Token::kNumber, b_.strings(), out, &message)) return true;
       b_.Fail(path, std::move(message));
       return false;
     }

@@ -22,7 +22,7 @@ std::string RecordError::Render() const {
 namespace io {
 
 RecordBuilder::RecordBuilder(const BatchLayout& layout, StringPool& pool)
-    : layout_(layout), pool_(pool) {
+    : layout_(layout), pool_(pool), strings_(pool) {
   for (const auto& slot : layout.scalars) {
     scalar_plans_.push_back(MakeFieldPlan(*slot.spec, slot.spec->kind, pool));
   }
@@ -69,7 +69,7 @@ void RecordBuilder::Fail(std::string field, std::string message, bool override) 
 bool RecordBuilder::SetScalarText(int slot, std::string_view text, bool json_number) {
   int64_t v;
   std::string message;
-  if (!ConvertScalar(scalar_plans_[slot], text, json_number, pool_, &v, &message)) {
+  if (!ConvertScalar(scalar_plans_[slot], text, json_number, strings_, &v, &message)) {
     Fail(layout_.scalars[slot].name, std::move(message));
     return false;
   }

@@ -21,6 +21,7 @@ class RecordBuilder {
 
   const BatchLayout& layout() const { return layout_; }
   StringPool& pool() { return pool_; }
+  StringCache& strings() { return strings_; }
   const FieldPlan& scalar_plan(int slot) const { return scalar_plans_[slot]; }
   const FieldPlan& element_plan(int list_slot, size_t col) const {
     return element_plans_[list_slot][col];
@@ -69,6 +70,7 @@ class RecordBuilder {
  private:
   const BatchLayout& layout_;
   StringPool& pool_;
+  StringCache strings_;
   std::vector<FieldPlan> scalar_plans_;
   std::vector<std::vector<FieldPlan>> element_plans_;  // [list slot][col]
 

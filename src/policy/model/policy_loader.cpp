@@ -95,7 +95,8 @@ class Loader {
   // ---- generic accessors -------------------------------------------------
   void Keys(const toml::table& t, const std::string& what, std::initializer_list<const char*> allowed, Location) {
     for (auto&& [k, v] : t) {
-      bool ok = std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return k.str() == a; });
+      const std::string_view key = k.str();  // clang 14 cannot capture a structured binding
+      bool ok = std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
       if (!ok) {
         std::string list;
         for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
@@ -206,6 +207,8 @@ class Loader {
     if (!s.empty()) {
       if (s.front() == '"' && s.size() >= 2 && s.back() == '"') {
         c.quote = std::string(s.substr(1, s.size() - 2));
+        if (c.quote.find_first_not_of(" \t") == std::string::npos)
+          d_.Error(c.loc, "bad-cite", "the quoted passage of a citation is empty; quote the words the rule implements, or cite the paragraph alone");
       } else if (!c.para) {
         c.quote = std::string(s);  // a bare quote
       } else {
@@ -500,6 +503,8 @@ class Loader {
     Keys(t, what, {"id", "name", "when", "engagement", "cite", "doc"}, tier.loc);
     if (!id) return;
     tier.id = *id;
+    if (tier.id == "none" || tier.id.empty())
+      d_.Error(tier.loc, "reserved", "'" + tier.id + "' cannot be a tier id: decisions and reports use \"none\" for no tier");
     tier.name = Str(t, "name", what, false, tier.loc).value_or(*id);
     tier.when = Expr(t, "when", what, true, tier.loc);
     tier.engagement = StringList(t, "engagement", what);

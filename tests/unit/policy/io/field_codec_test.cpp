@@ -39,11 +39,12 @@ TEST(ConvertScalar, LongValueListsAreCut) {
   spec.kind = Kind::kString;
   for (int i = 0; i < 15; ++i) spec.values.push_back("c" + std::to_string(i));
   const FieldPlan plan = MakeFieldPlan(spec, Kind::kString, pool);
+  StringCache cache(pool);
   int64_t v = 0;
   std::string message;
-  ASSERT_TRUE(ConvertScalar(plan, "c14", false, pool, &v, &message));
+  ASSERT_TRUE(ConvertScalar(plan, "c14", false, cache, &v, &message));
   EXPECT_EQ(pool.Get(v), "c14");
-  ASSERT_FALSE(ConvertScalar(plan, "x", false, pool, &v, &message));
+  ASSERT_FALSE(ConvertScalar(plan, "x", false, cache, &v, &message));
   EXPECT_EQ(message, "\"x\" is not one of the allowed values: c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, "
                      "c10, c11, ... (15 in all)");
 }
@@ -53,12 +54,49 @@ TEST(ConvertScalar, FreeStringsAreInternedOnce) {
   FieldSpec spec;
   spec.kind = Kind::kString;
   const FieldPlan plan = MakeFieldPlan(spec, Kind::kString, pool);
+  StringCache cache(pool);
   int64_t a = 0, b = 0;
   std::string message;
-  ASSERT_TRUE(ConvertScalar(plan, "Li", false, pool, &a, &message));
-  ASSERT_TRUE(ConvertScalar(plan, "Li", false, pool, &b, &message));
+  ASSERT_TRUE(ConvertScalar(plan, "Li", false, cache, &a, &message));
+  ASSERT_TRUE(ConvertScalar(plan, "Li", false, cache, &b, &message));
   EXPECT_EQ(a, b);
   EXPECT_EQ(pool.size(), 2u);
+}
+
+TEST(StringCache, FindsInternsAndGrows) {
+  StringPool pool;
+  const int64_t known = pool.Intern("known");
+  StringCache cache(pool);
+  EXPECT_EQ(cache.Intern("known"), known);
+  EXPECT_EQ(cache.Intern(""), 0);
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 5000; ++i) ids.push_back(cache.Intern("s" + std::to_string(i)));  // rehashes
+  for (int i = 0; i < 5000; ++i) {
+    ASSERT_EQ(cache.Intern("s" + std::to_string(i)), ids[i]);
+    ASSERT_EQ(pool.Get(ids[i]), "s" + std::to_string(i));
+  }
+  EXPECT_EQ(pool.size(), 5002u);
+  EXPECT_EQ(cache.Intern("bad\xFF"), -1);
+  EXPECT_EQ(pool.Find("bad\xFF"), -1);
+  EXPECT_EQ(cache.Intern("a long string of more than eight bytes"), 5002);
+}
+
+TEST(ConvertScalar, AllowedValuesMatchExactly) {
+  StringPool pool;
+  FieldSpec spec;
+  spec.kind = Kind::kString;
+  spec.values = {"associate_senior", "associate_junior", "senior", "", "a"};
+  const FieldPlan plan = MakeFieldPlan(spec, Kind::kString, pool);
+  StringCache cache(pool);
+  int64_t v = 0;
+  std::string message;
+  for (const auto& value : spec.values) {
+    ASSERT_TRUE(ConvertScalar(plan, value, false, cache, &v, &message)) << value;
+    EXPECT_EQ(pool.Get(v), value);
+  }
+  for (const char* bad : {"associate_seniors", "associate_senio", "associate_xenior", "senio", "b"}) {
+    EXPECT_FALSE(ConvertScalar(plan, bad, false, cache, &v, &message)) << bad;
+  }
 }
 
 TEST(ConvertScalar, DateLimitsAndDefaults) {
@@ -68,11 +106,12 @@ TEST(ConvertScalar, DateLimitsAndDefaults) {
   spec.min = *ParseDate("2000-01-01");
   spec.default_value = *ParseDate("2010-01-01");
   const FieldPlan plan = MakeFieldPlan(spec, Kind::kDate, pool);
+  StringCache cache(pool);
   EXPECT_TRUE(plan.has_default);
   EXPECT_EQ(plan.default_value, *ParseDate("2010-01-01"));
   int64_t v = 0;
   std::string message;
-  ASSERT_FALSE(ConvertScalar(plan, "1999-12-31", false, pool, &v, &message));
+  ASSERT_FALSE(ConvertScalar(plan, "1999-12-31", false, cache, &v, &message));
   EXPECT_EQ(message, "1999-12-31 is below the minimum 2000-01-01");
 
   FieldSpec s;
@@ -88,9 +127,10 @@ TEST(ConvertScalar, NonScalarKindsAreRejected) {
   FieldSpec spec;
   spec.kind = Kind::kRecord;
   const FieldPlan plan = MakeFieldPlan(spec, Kind::kRecord, pool);
+  StringCache cache(pool);
   int64_t v = 0;
   std::string message;
-  EXPECT_FALSE(ConvertScalar(plan, "x", false, pool, &v, &message));
+  EXPECT_FALSE(ConvertScalar(plan, "x", false, cache, &v, &message));
   EXPECT_EQ(message, "expected an object, got \"x\"");
   EXPECT_STREQ(Expectation(Kind::kListString), "a list");
 }
