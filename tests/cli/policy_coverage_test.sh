@@ -2,30 +2,7 @@
 # CLI tests of `jincai policy coverage`: the report, --strict, --format json, --source,
 # and bad input (missing files, TOML errors, quotes the source does not contain).
 # Usage: policy_coverage_test.sh JINCAI_BINARY SOURCE_DIR
-set -euo pipefail
-
-JINCAI=$1
-SRC=$2
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-# run ARGS...: runs jincai, leaving $rc, $out and $err.
-run() {
-  set +e
-  "$JINCAI" "$@" >"$TMP/stdout" 2>"$TMP/stderr"
-  rc=$?
-  set -e
-  out=$(cat "$TMP/stdout")
-  err=$(cat "$TMP/stderr")
-}
-expect_rc() { [[ $rc -eq $1 ]] || fail "$2: exit $rc, expected $1
-stdout: $out
-stderr: $err"; }
-has() { [[ $1 == *"$2"* ]] || fail "expected to find [$2] in:
-$1"; }
-lacks() { [[ $1 != *"$2"* ]] || fail "did not expect [$2] in:
-$1"; }
+source "$(dirname "$0")/lib.sh"
 
 # policy NAME CITE_OF_CRITERION [EXTRA_TOML]: a small valid policy citing its source.
 policy() {

@@ -2,28 +2,7 @@
 # CLI tests of `jincai policy test`: PASS/FAIL lines, per-field diffs, the summary and
 # exit codes, tests found beside a policy, and malformed tests files and policies.
 # Usage: policy_test_test.sh JINCAI_BINARY SOURCE_DIR
-set -euo pipefail
-
-JINCAI=$1
-SRC=$2
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-# run ARGS...: runs jincai, leaving $rc, $out and $err.
-run() {
-  set +e
-  "$JINCAI" "$@" >"$TMP/stdout" 2>"$TMP/stderr"
-  rc=$?
-  set -e
-  out=$(cat "$TMP/stdout")
-  err=$(cat "$TMP/stderr")
-}
-expect_rc() { [[ $rc -eq $1 ]] || fail "$2: exit $rc, expected $1
-stdout: $out
-stderr: $err"; }
-has() { [[ $1 == *"$2"* ]] || fail "expected to find [$2] in:
-$1"; }
+source "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/mini.toml" <<'EOF'
 [policy]

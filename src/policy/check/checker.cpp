@@ -621,6 +621,8 @@ class Checker {
     }
     if (a.args.size() != 2) return Fail(s, a.offset, fn + "() takes a list and one lambda");
     const Ast& lam = *a.args[1];
+    if (lam.kind != AstKind::kLambda)
+      return Fail(s, lam.offset, "the second argument of " + fn + "() must be a lambda, as in " + fn + "(" + a.args[0]->text + ", x -> ...)");
     Scope inner = s;
     inner.in_lambda = true;
     inner.lambda_var = lam.text;

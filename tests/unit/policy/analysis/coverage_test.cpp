@@ -182,18 +182,23 @@ TEST(AnalyzeCoverage, NotProvisionsAreSetAsideNotCounted) {
 }
 
 TEST(AnalyzeCoverage, QuotesNotInTheSourceAreProblemsWithTheirLocation) {
-  PolicyDocument doc = Policy({R"("blue card")", R"(¶2 "green card")", "¶9", R"(¶3 "   ")"});
+  PolicyDocument doc = Policy({R"("blue card")", R"(¶2 "green card")", "¶9"});
   CoverageReport r = AnalyzeCoverage(doc, kSource);
-  ASSERT_EQ(r.problems.size(), 4u);
+  ASSERT_EQ(r.problems.size(), 3u);
   EXPECT_EQ(r.problems[0].owner, "criterion 'c0'");
   EXPECT_EQ(r.problems[0].message, "the quote \"blue card\" is not in the source");
   EXPECT_GT(r.problems[0].loc.line, 0);
   EXPECT_EQ(r.problems[0].cite_text, "\"blue card\"");
   EXPECT_EQ(r.problems[1].message, "the quote \"green card\" is not in \xC2\xB6" "2 (it is in \xC2\xB6" "3)");
   EXPECT_EQ(r.problems[2].message, "\xC2\xB6" "9 is not a paragraph of the source (the source has 4 paragraph(s))");
-  EXPECT_NE(r.problems[3].message.find("quotes nothing"), std::string::npos);
   // A bad citation covers nothing.
   EXPECT_EQ(r.covered, 0);
+}
+
+TEST(AnalyzeCoverage, AnEmptyQuoteIsRejectedWhenThePolicyIsLoaded) {
+  PolicyBuild b = BuildPolicyText("t.toml", "[policy]\nid = \"x\"\nversion = \"1\"\ntitle = \"t\"\neffective = 2017-01-01\n"
+                                            "[inputs.score]\ntype = \"number\"\ncite = '¶3 \"   \"'\n[[tiers]]\nid = \"A\"\nwhen = 'true'\n");
+  EXPECT_NE(b.diags.Render().find("the quoted passage of a citation is empty"), std::string::npos) << b.diags.Render();
 }
 
 TEST(AnalyzeCoverage, NotProvisionBeyondTheSourceIsAProblem) {
