@@ -91,8 +91,15 @@ inline int64_t DivHalfAway(int64_t n, int64_t d) {
   if (2 * (r < 0 ? -r : r) >= d) q += n < 0 ? -1 : 1;
   return q;
 }
-// a / b as a number (six places): money/money and number/number.
-inline int64_t Ratio(int64_t a, int64_t b) { return DivHalfAway(a * kScale, b); }
+// a / b as a number (six places): money/money and number/number; exact for any a.
+inline int64_t Ratio(int64_t a, int64_t b) {
+  int64_t n;
+  if (!__builtin_mul_overflow(a, kScale, &n)) return DivHalfAway(n, b);
+  const __int128 w = static_cast<__int128>(a) * kScale;  // huge revenue or tax: rare
+  __int128 q = w / b, r = w % b;
+  if (2 * (r < 0 ? -r : r) >= b) q += w < 0 ? -1 : 1;
+  return static_cast<int64_t>(q);
+}
 // floor() of a scaled number.
 inline int64_t Floor(int64_t x) { int64_t q = x / kScale; if (x % kScale < 0) --q; return q * kScale; }
 // money * number, to the fen.

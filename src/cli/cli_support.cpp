@@ -90,10 +90,71 @@ void OutputFile::Commit() {
 #include "policy/eval/evaluator.h"
 #include "policy/io/dossier_reader.h"
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
 namespace jincai::cli {
 
+namespace {
+
+// A bounded queue of batches between the reader thread and the evaluating thread;
+// batches are recycled so that steady state allocates nothing.
+class BatchPipe {
+ public:
+  explicit BatchPipe(size_t depth) {
+    for (size_t i = 0; i < depth; ++i) free_.push_back(std::make_unique<policy::Batch>());
+  }
+  std::unique_ptr<policy::Batch> TakeFree() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !free_.empty() || stopped_; });
+    if (stopped_) return nullptr;
+    auto b = std::move(free_.front());
+    free_.pop_front();
+    return b;
+  }
+  void PutFull(std::unique_ptr<policy::Batch> b) {
+    std::lock_guard<std::mutex> lock(mu_);
+    full_.push_back(std::move(b));
+    cv_.notify_all();
+  }
+  // Null when the reader is done (or failed) and everything was consumed.
+  std::unique_ptr<policy::Batch> TakeFull() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !full_.empty() || done_; });
+    if (full_.empty()) return nullptr;
+    auto b = std::move(full_.front());
+    full_.pop_front();
+    return b;
+  }
+  void PutFree(std::unique_ptr<policy::Batch> b) {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(b));
+    cv_.notify_all();
+  }
+  void Done() {
+    std::lock_guard<std::mutex> lock(mu_);
+    done_ = true;
+    cv_.notify_all();
+  }
+  void Stop() {  // the consumer gives up: release the reader
+    std::lock_guard<std::mutex> lock(mu_);
+    stopped_ = true;
+    cv_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::unique_ptr<policy::Batch>> free_, full_;
+  bool done_ = false, stopped_ = false;
+};
+
+}  // namespace
+
 ReadStats ForEachBatch(const std::string& input, const policy::CompiledPolicy& p, bool skip_invalid,
-                       const std::function<void(const policy::Batch&)>& fn) {
+                       const std::function<void(const policy::Batch&)>& fn, bool pipelined) {
   policy::ReaderOptions opts;
   opts.skip_invalid = skip_invalid;
   opts.on_skip = [&](const policy::RecordError& e) {
@@ -101,14 +162,41 @@ ReadStats ForEachBatch(const std::string& input, const policy::CompiledPolicy& p
   };
   auto reader = policy::DossierReader::Open(input, p.layout(), p.pool(), opts);
   if (!reader.ok()) throw CommandExit{kExitBadInput, "jincai: " + reader.status().message()};
-  policy::Batch batch;
   ReadStats stats;
-  while (true) {
-    auto n = (*reader)->Next(batch, policy::kChunkRows);
-    if (!n.ok()) throw CommandExit{kExitBadInput, input + ": " + n.status().message()};
-    if (*n == 0) break;
-    stats.rows += *n;
-    fn(batch);
+  std::string read_error;
+  if (!pipelined) {
+    policy::Batch batch;
+    while (true) {
+      auto n = (*reader)->Next(batch, policy::kChunkRows);
+      if (!n.ok()) throw CommandExit{kExitBadInput, input + ": " + n.status().message()};
+      if (*n == 0) break;
+      stats.rows += *n;
+      fn(batch);
+    }
+  } else {
+    BatchPipe pipe(4);
+    std::thread producer([&] {
+      while (auto b = pipe.TakeFree()) {
+        auto n = (*reader)->Next(*b, policy::kChunkRows);
+        if (!n.ok()) { read_error = n.status().message(); break; }
+        if (*n == 0) break;
+        pipe.PutFull(std::move(b));
+      }
+      pipe.Done();
+    });
+    try {
+      while (auto b = pipe.TakeFull()) {
+        stats.rows += b->rows;
+        fn(*b);
+        pipe.PutFree(std::move(b));
+      }
+    } catch (...) {
+      pipe.Stop();
+      producer.join();
+      throw;
+    }
+    producer.join();
+    if (!read_error.empty()) throw CommandExit{kExitBadInput, input + ": " + read_error};
   }
   stats.skipped = (*reader)->records_skipped();
   if (stats.rows == 0 && stats.skipped == 0) throw CommandExit{kExitBadInput, input + ": holds no dossiers"};

@@ -67,10 +67,12 @@ struct ReadStats {
   int64_t skipped = 0;
 };
 
-// Reads INPUT chunk by chunk (kChunkRows dossiers) and calls `fn` for each chunk.
-// Bad records end the command (exit 1) unless skip_invalid, which reports them on
-// stderr. An input with no dossier at all ends the command too.
+// Reads INPUT chunk by chunk (kChunkRows dossiers) and calls `fn` for each chunk, in
+// input order. Bad records end the command (exit 1) unless skip_invalid, which reports
+// them on stderr. An input with no dossier at all ends the command too.
+// `pipelined`: read on a second thread while `fn` runs on this one. Only for an `fn`
+// that does not touch the policy's StringPool, which the reader writes to.
 ReadStats ForEachBatch(const std::string& input, const policy::CompiledPolicy& p, bool skip_invalid,
-                       const std::function<void(const policy::Batch&)>& fn);
+                       const std::function<void(const policy::Batch&)>& fn, bool pipelined = false);
 
 }  // namespace jincai::cli

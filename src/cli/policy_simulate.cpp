@@ -29,7 +29,7 @@ void RunPolicySimulate(const SimulateOptions& o) {
   int32_t date = DateOrToday(o.date);
   auto sim = policy::Simulation::Create(*base, *reform, date);
   if (!sim.ok()) throw CommandExit{kExitBadInput, "jincai: " + sim.status().message()};
-  ForEachBatch(o.population, *base, o.skip_invalid, [&](const policy::Batch& b) { (*sim)->Add(b); });
+  ForEachBatch(o.population, *base, o.skip_invalid, [&](const policy::Batch& b) { (*sim)->Add(b); }, /*pipelined=*/true);
   const auto& report = (*sim)->report();
   if (!o.chart.empty()) {
     OutputFile chart(o.chart);

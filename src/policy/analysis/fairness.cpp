@@ -16,6 +16,11 @@ FairnessCheck::FairnessCheck(const CompiledPolicy& policy, int32_t as_of, size_t
   status_ = probe.SetDate(as_of);
   for (const auto& in : policy.doc().inputs)
     if (in.restricted) report_.restricted.push_back(in.name());
+  // Interned here, once: Add may run while a reader thread interns into the pool.
+  for (const auto& slot : policy.layout().scalars) {
+    values_.emplace_back();
+    for (const auto& v : slot.spec->values) values_.back().push_back(policy.pool().Intern(v));
+  }
 }
 
 void FairnessCheck::Add(const Batch& batch) {
@@ -65,7 +70,7 @@ void FairnessCheck::Add(const Batch& batch) {
       columns.push_back(std::move(rot));
     }
     if (k == Kind::kString) {
-      for (const auto& v : slot.spec->values) columns.emplace_back(static_cast<size_t>(batch.rows), p_.pool().Intern(v));
+      for (int64_t v : values_[s]) columns.emplace_back(static_cast<size_t>(batch.rows), v);
     } else if (k == Kind::kNumber || k == Kind::kMoney) {
       int64_t lo = slot.spec->min.value_or(0);
       int64_t hi = slot.spec->max.value_or(lo + (k == Kind::kMoney ? 100'000'000 : 1000 * kNumberScale));

@@ -37,6 +37,7 @@ class FairnessCheck {
   int32_t as_of_;
   size_t max_examples_;
   Status status_;
+  std::vector<std::vector<int64_t>> values_;  // per scalar slot: its allowed values, interned
   FairnessReport report_;
 };
 

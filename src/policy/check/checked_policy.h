@@ -30,6 +30,7 @@ struct CheckedPolicy {
   std::vector<std::unique_ptr<CExpr>> criterion_points;
   std::vector<std::unique_ptr<CExpr>> tier_when;                // per doc->tiers
   std::vector<std::vector<int64_t>> tier_engagement;            // interned modes per tier
+  std::vector<int64_t> tier_ids;                                // interned tier ids (read by `tier`)
   std::vector<CheckedEntitlement> entitlements;                 // per doc->entitlements
   std::vector<std::vector<int>> entitlement_tiers;              // tier indexes per entitlement
   int engagement_slot = -1;                                     // scalar slot, or -1

@@ -79,8 +79,10 @@ class Checker {
       if (!doc.engagement_input.empty() && t.engagement.empty())
         d_.Warning(t.loc, "no-engagement", "tier '" + t.id + "' covers no engagement mode, so no dossier can reach it");
       p_->tier_engagement.push_back(std::move(modes));
+      p_->tier_ids.push_back(p_->pool->Intern(t.id));
     }
     for (const auto& e : doc.entitlements) Entitlement(e);
+    MarkUsedSlots();
     return std::move(p_);
   }
 
@@ -114,6 +116,27 @@ class Checker {
     }
     p_->engagement_slot = p_->layout.scalar_index.at(in->name());
     if (!in->scalar.values.empty()) engagement_values_ = &in->scalar.values;
+  }
+
+  // Scalar slots no expression reads (a display name, say) need not be interned.
+  void MarkUsedSlots() {
+    std::vector<bool> used(p_->layout.scalars.size(), false);
+    std::function<void(const CExpr*)> walk = [&](const CExpr* e) {
+      if (!e) return;
+      if (e->k == CKind::kInput) used[static_cast<size_t>(e->slot)] = true;
+      for (const auto& k : e->kids) walk(k.get());
+    };
+    for (const auto& f : p_->formulas) walk(f.get());
+    for (const auto& e : p_->criterion_when) walk(e.get());
+    for (const auto& e : p_->criterion_points) walk(e.get());
+    for (const auto& e : p_->tier_when) walk(e.get());
+    for (const auto& ent : p_->entitlements) {
+      walk(ent.when.get());
+      walk(ent.monthly.get());
+      for (const auto& a : ent.amounts) walk(a.get());
+    }
+    if (p_->engagement_slot >= 0) used[static_cast<size_t>(p_->engagement_slot)] = true;
+    for (size_t s = 0; s < used.size(); ++s) p_->layout.scalars[s].used = used[s];
   }
 
   // ---- formulas and cycles ------------------------------------------------

@@ -18,6 +18,9 @@ struct BatchLayout {
     std::string name;       // "papers", "spouse.present"
     const FieldSpec* spec;  // kind, values, min, max, default
     int input = -1;         // index of the InputSpec it belongs to
+    // False when no expression reads the slot: readers then check its strings but do
+    // not intern them (a name column would otherwise fill the pool, one per dossier).
+    bool used = true;
   };
   struct ListSlot {
     std::string name;       // "awards"

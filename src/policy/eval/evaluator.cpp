@@ -47,7 +47,7 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
     if (w >= 0) vm_.Run(w, s);
     const auto& modes = ck.tier_engagement[t];
     next_.clear();
-    int64_t tier_id = policy_.pool().Intern(ck.doc->tiers[t].id);
+    int64_t tier_id = ck.tier_ids[t];
     for (int32_t r : sel_) {
       bool holds = w < 0 || vm_.At(w, r) != 0;
       if (holds && engagement) holds = std::find(modes.begin(), modes.end(), engagement[r]) != modes.end();

@@ -340,7 +340,8 @@ void CsvDossierReader::ConvertListString(const Column& col, std::string_view cel
       builder_.Fail(builder_.ElementPath(col.slot, index), "empty element (elements are separated by '|')");
       return;
     }
-    if (!ConvertScalar(plan, piece, false, builder_.strings(), &v, &message)) {
+    if (!fast::Convert(plan, piece, builder_.strings(), &v) &&
+        !ConvertScalar(plan, piece, false, builder_.strings(), &v, &message)) {
       builder_.Fail(builder_.ElementPath(col.slot, index), std::move(message));
       return;
     }
@@ -374,7 +375,9 @@ void CsvDossierReader::ConvertListRecord(const Column& col, std::string_view cel
       }
       if (!part.empty()) {
         int64_t v;
-        if (!ConvertScalar(builder_.element_plan(col.slot, c), part, false, builder_.strings(), &v, &message)) {
+        const FieldPlan& plan = builder_.element_plan(col.slot, c);
+        if (!fast::Convert(plan, part, builder_.strings(), &v) &&
+            !ConvertScalar(plan, part, false, builder_.strings(), &v, &message)) {
           builder_.Fail(builder_.ElementPath(col.slot, index) + "." + fields[c].name, std::move(message));
           return;
         }
@@ -403,7 +406,15 @@ void CsvDossierReader::ConvertRow() {
     const Column& col = columns_[i];
     switch (col.type) {
       case Column::kId: break;
-      case Column::kScalar: builder_.SetScalarText(col.slot, cell, false); break;
+      case Column::kScalar: {
+        int64_t v;
+        if (fast::Convert(builder_.scalar_plan(col.slot), cell, builder_.strings(), &v)) {
+          builder_.SetScalar(col.slot, v);
+        } else {
+          builder_.SetScalarText(col.slot, cell, false);  // other forms, or the error
+        }
+        break;
+      }
       case Column::kListString: ConvertListString(col, cell); break;
       case Column::kListRecord: ConvertListRecord(col, cell); break;
     }

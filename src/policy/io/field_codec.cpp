@@ -36,16 +36,7 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return n;
 }
 
-// The first (up to) sixteen bytes of s as two integers, zero-padded.
-inline void Head16(const char* p, size_t n, uint64_t head[2]) {
-  if (n >= 16) {
-    std::memcpy(head, p, 16);
-    return;
-  }
-  char buf[16] = {};
-  std::memcpy(buf, p, n);
-  std::memcpy(head, buf, 16);
-}
+using fast::Head16;
 
 inline uint32_t Load4(const char* p) {
   uint32_t w;
@@ -271,7 +262,7 @@ bool ConvertScalar(const FieldPlan& plan, std::string_view text, bool json_numbe
         *message = Quote(text) + " is not one of the allowed values: " + AllowedList(plan);
         return false;
       }
-      const int64_t id = strings.Intern(text);
+      const int64_t id = plan.intern ? strings.Intern(text) : (IsValidUtf8(text) ? 0 : -1);
       if (id < 0) {
         *message = "invalid UTF-8 in " + Quote(text);
         return false;

@@ -25,6 +25,7 @@ RecordBuilder::RecordBuilder(const BatchLayout& layout, StringPool& pool)
     : layout_(layout), pool_(pool), strings_(pool) {
   for (const auto& slot : layout.scalars) {
     scalar_plans_.push_back(MakeFieldPlan(*slot.spec, slot.spec->kind, pool));
+    scalar_plans_.back().intern = slot.used;
   }
   for (size_t s = 0; s < layout.lists.size(); ++s) {
     const InputSpec& spec = *layout.lists[s].spec;
@@ -68,6 +69,10 @@ void RecordBuilder::Fail(std::string field, std::string message, bool override) 
 
 bool RecordBuilder::SetScalarText(int slot, std::string_view text, bool json_number) {
   int64_t v;
+  if (!json_number && fast::Convert(scalar_plans_[slot], text, strings_, &v)) {
+    SetScalar(slot, v);
+    return true;
+  }
   std::string message;
   if (!ConvertScalar(scalar_plans_[slot], text, json_number, strings_, &v, &message)) {
     Fail(layout_.scalars[slot].name, std::move(message));
