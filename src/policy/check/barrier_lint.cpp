@@ -115,9 +115,11 @@ void LintBarriers(const CheckedPolicy& p, Diagnostics& d) {
     fail(doc.entitlements[e].loc, what, ce.when.get());
     fail(doc.entitlements[e].loc, what, ce.monthly.get());
     for (const auto& a : ce.amounts) fail(doc.entitlements[e].loc, what, a.get());
+    for (const auto& a : ce.details) fail(doc.entitlements[e].loc, what, a.get());
     mark(ce.when.get());
     mark(ce.monthly.get());
     for (const auto& a : ce.amounts) mark(a.get());
+    for (const auto& a : ce.details) mark(a.get());
     if (ce.list_slot >= 0 && doc.inputs[static_cast<size_t>(p.layout.lists[static_cast<size_t>(ce.list_slot)].input)].restricted)
       d.Error(doc.entitlements[e].for_each_loc, "barrier", "entitlement " + doc.entitlements[e].id + " is granted per element of restricted input '" + doc.entitlements[e].for_each + "'");
   }

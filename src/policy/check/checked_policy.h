@@ -18,6 +18,7 @@ struct CheckedEntitlement {
   std::unique_ptr<CExpr> when;     // null = always
   std::unique_ptr<CExpr> monthly;  // null = no amount
   std::vector<std::unique_ptr<CExpr>> amounts;  // parallel to spec.amounts
+  std::vector<std::unique_ptr<CExpr>> details;  // parallel to spec.details
   int list_slot = -1;              // for_each list, or -1
 };
 

@@ -134,6 +134,7 @@ class Checker {
       walk(ent.when.get());
       walk(ent.monthly.get());
       for (const auto& a : ent.amounts) walk(a.get());
+      for (const auto& a : ent.details) walk(a.get());
     }
     if (p_->engagement_slot >= 0) used[static_cast<size_t>(p_->engagement_slot)] = true;
     for (size_t s = 0; s < used.size(); ++s) p_->layout.scalars[s].used = used[s];
@@ -221,6 +222,14 @@ class Checker {
     if (e.when) ce.when = Expect(*e.when, s, Kind::kBool, "its 'when'");
     if (e.monthly) ce.monthly = Expect(*e.monthly, s, Kind::kMoney, "its 'monthly_cny'");
     for (const auto& [name, text] : e.amounts) ce.amounts.push_back(Expect(text, s, Kind::kMoney, "its amount '" + name + "'"));
+    for (const auto& [name, text] : e.details) {
+      auto d = Check(text, s);
+      if (d && !IsScalar(d->type)) {
+        Err(text, d->offset, "detail '" + name + "' of " + s.what + " must be a single value, not a " + KindName(d->type));
+        d = nullptr;
+      }
+      ce.details.push_back(std::move(d));
+    }
     p_->entitlements.push_back(std::move(ce));
     p_->entitlement_tiers.push_back(std::move(tiers));
   }

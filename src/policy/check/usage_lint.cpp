@@ -24,6 +24,7 @@ void LintUsage(const CheckedPolicy& p, Diagnostics& d) {
     walk(ent.when.get());
     walk(ent.monthly.get());
     for (const auto& a : ent.amounts) walk(a.get());
+    for (const auto& a : ent.details) walk(a.get());
   }
   for (size_t i = 0; i < doc.parameters.size(); ++i) {
     const ParameterSpec& pa = doc.parameters[i];

@@ -18,6 +18,7 @@ struct CompiledEntitlement {
   int32_t when = -1;      // -1 = always
   int32_t monthly = -1;   // -1 = no amount
   std::vector<int32_t> amounts;
+  std::vector<int32_t> details;
   int32_t list_slot = -1; // for_each list, or -1
 };
 

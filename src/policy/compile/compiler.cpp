@@ -45,6 +45,7 @@ class Compiler {
       if (ce.when) e.when = Emit(*ce.when, dom);
       if (ce.monthly) e.monthly = Emit(*ce.monthly, dom);
       for (const auto& a : ce.amounts) e.amounts.push_back(a ? Emit(*a, dom) : -1);
+      for (const auto& a : ce.details) e.details.push_back(a ? Emit(*a, dom) : -1);
       out_->entitlements.push_back(std::move(e));
     }
     return out_;

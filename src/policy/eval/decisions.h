@@ -16,7 +16,7 @@ struct Grant {
   int32_t element = -1;      // for_each element index within the row's list, or -1
   int64_t monthly = 0;       // fen
   bool has_monthly = false;
-  uint32_t amounts_at = 0;   // first of the entitlement's extra amounts in Decisions::amounts
+  uint32_t amounts_at = 0;   // first of the entitlement's amounts, then details, in Decisions::amounts
 };
 
 struct Decisions {
@@ -26,7 +26,7 @@ struct Decisions {
   std::vector<EvalError> error;          // kNone when the row evaluated cleanly
   std::vector<int32_t> error_instr;
   std::vector<Grant> grants;             // by entitlement, then row, then element
-  std::vector<int64_t> amounts;          // extra amounts, fen
+  std::vector<int64_t> amounts;          // per grant: its amounts (fen), then its details (encoded)
 
   // Grants of each row in row order: grants[order[k]] for k in [row_start[r], row_start[r+1]).
   void IndexByRow(std::vector<uint32_t>* order, std::vector<uint32_t>* row_start) const;

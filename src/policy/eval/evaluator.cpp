@@ -86,6 +86,7 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
     }
     if (ent.monthly >= 0) vm_.Run(ent.monthly, s);
     for (int32_t a : ent.amounts) if (a >= 0) vm_.Run(a, s);
+    for (int32_t a : ent.details) if (a >= 0) vm_.Run(a, s);
     const ListColumn* list = ent.list_slot >= 0 ? &batch.lists[static_cast<size_t>(ent.list_slot)] : nullptr;
     for (int32_t k = 0; k < s.n; ++k) {
       int32_t idx = s.idx[k];
@@ -99,6 +100,7 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
       }
       g.amounts_at = static_cast<uint32_t>(out->amounts.size());
       for (int32_t a : ent.amounts) out->amounts.push_back(a >= 0 ? vm_.At(a, idx) : 0);
+      for (int32_t a : ent.details) out->amounts.push_back(a >= 0 ? vm_.At(a, idx) : 0);
       out->grants.push_back(g);
     }
   }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "policy/check/checker.h"
+#include "policy/explain/json_value.h"
 
 namespace jincai::policy {
 namespace {
@@ -65,15 +66,7 @@ class Explainer {
   }
 
  private:
-  json Encode(Kind k, int64_t v) const {
-    switch (k) {
-      case Kind::kBool: return v != 0;
-      case Kind::kString: return p_.pool().Get(v);
-      case Kind::kDate: return FormatDate(static_cast<int32_t>(v));
-      case Kind::kMoney: return std::stod(FormatMoney(v));
-      default: return std::stod(FormatNumber(v));
-    }
-  }
+  json Encode(Kind k, int64_t v) const { return EncodeValue(k, v, p_.pool()); }
 
   // The value of a rows-level node for this row, computing it if needed.
   json Value(const CExpr& e) {

@@ -8,6 +8,8 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "policy/explain/json_value.h"
+
 #include "policy/eval/evaluator.h"
 #include "policy/io/json_text.h"
 
@@ -78,15 +80,7 @@ class Search {
     return out;
   }
 
-  json Encode(Kind k, int64_t v) const {
-    switch (k) {
-      case Kind::kBool: return v != 0;
-      case Kind::kString: return p_.pool().Get(v);
-      case Kind::kDate: return FormatDate(static_cast<int32_t>(v));
-      case Kind::kMoney: return std::stod(FormatMoney(v));
-      default: return std::stod(FormatNumber(v));
-    }
-  }
+  json Encode(Kind k, int64_t v) const { return EncodeValue(k, v, p_.pool()); }
 
   static int64_t Unit(Kind k) { return k == Kind::kMoney ? kFenPerYuan : kNumberScale; }
 

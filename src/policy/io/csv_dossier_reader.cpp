@@ -32,6 +32,9 @@ class CsvDossierReader : public DossierReader {
     enum Type { kId, kScalar, kListString, kListRecord } type;
     int slot = -1;
     std::string name;
+    // Scalars: the conversion to try inline before the general (explaining) one.
+    enum Op : uint8_t { kOther, kNumber, kMoney, kDate, kBool } op = kOther;
+    const FieldPlan* plan = nullptr;
   };
   enum class Row { kRow, kEnd, kTooLong, kUnterminated };
 
@@ -105,6 +108,43 @@ struct CsvScan {
   }
 };
 
+// The row end for a row whose quotes are well formed (each quoted field starts a field
+// and its closing quote ends it), jumping from quote to quote. Returns false when a quote
+// is misplaced, for the exact scanner to decide. *nl is null when the row does not end
+// in [b, end); *scan then says whether it stopped inside quotes.
+bool QuotedRowEnd(const char* b, const char* end, const char** nl, int64_t* inner, CsvScan* scan) {
+  const char* p = b;
+  for (;;) {  // outside quotes
+    const char* line_end = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    const char* limit = line_end ? line_end : end;
+    const char* q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(limit - p)));
+    if (!q) {
+      *nl = line_end;
+      scan->state = CsvScan::kUnquoted;
+      return true;
+    }
+    if (q != b && q[-1] != ',') return false;  // a quote inside an unquoted field
+    p = q + 1;
+    for (;;) {  // inside quotes
+      q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(end - p)));
+      if (!q || q + 1 == end) {  // the row goes on past what has been read
+        for (; p < end; ++p) *inner += *p == '\n';
+        *nl = nullptr;
+        scan->state = q ? CsvScan::kQuoteSeen : CsvScan::kQuoted;
+        return true;
+      }
+      for (; p < q; ++p) *inner += *p == '\n';
+      if (q[1] == '"') {  // an escaped quote
+        p = q + 2;
+        continue;
+      }
+      if (q[1] != ',' && q[1] != '\n' && q[1] != '\r') return false;  // text after a closing quote
+      p = q + 1;
+      break;
+    }
+  }
+}
+
 // Finds the row at in_->begin(): *len bytes before its '\n' (or the end of input).
 // *newlines counts the line breaks it spans, its terminator included.
 Result<CsvDossierReader::Row> CsvDossierReader::FindRow(size_t* len, int64_t* newlines) {
@@ -116,7 +156,11 @@ Result<CsvDossierReader::Row> CsvDossierReader::FindRow(size_t* len, int64_t* ne
     const char* q = static_cast<const char*>(std::memchr(b, '"', static_cast<size_t>(limit - b)));
     int64_t inner = 0;
     CsvScan scan;
-    if (q) nl = scan.Run(b, b + size, &inner);  // quoted fields: rescan properly
+    if (q && !QuotedRowEnd(b, b + size, &nl, &inner, &scan)) {
+      inner = 0;
+      scan = CsvScan();
+      nl = scan.Run(b, b + size, &inner);  // misplaced quotes: the exact scanner
+    }
     row_has_quotes_ = q != nullptr;
     if (nl) {
       *len = static_cast<size_t>(nl - b);
@@ -304,6 +348,16 @@ Status CsvDossierReader::ReadHeader() {
     if (duplicate) {
       return errors_.Fatal(Error(line_, name, "column '" + name + "' appears twice"));
     }
+    if (col.type == Column::kScalar) {
+      col.plan = &builder_.scalar_plan(col.slot);
+      switch (col.plan->kind) {
+        case Kind::kNumber: col.op = Column::kNumber; break;
+        case Kind::kMoney: col.op = Column::kMoney; break;
+        case Kind::kDate: col.op = Column::kDate; break;
+        case Kind::kBool: col.op = Column::kBool; break;
+        default: break;
+      }
+    }
     columns_.push_back(std::move(col));
   }
   if (!id_seen) return errors_.Fatal(Error(line_, "id", "field 'id' is missing (the header has no such column)"));
@@ -327,13 +381,23 @@ Status CsvDossierReader::ReadHeader() {
   return Status::Ok();
 }
 
+namespace {
+// The length of the prefix of s before the first `sep` (s.size() when none). Cells are
+// short: a plain loop beats a memchr call.
+inline size_t Until(std::string_view s, char sep) {
+  size_t i = 0;
+  while (i < s.size() && s[i] != sep) ++i;
+  return i;
+}
+}  // namespace
+
 void CsvDossierReader::ConvertListString(const Column& col, std::string_view cell) {
   builder_.StartList(col.slot);
   const FieldPlan& plan = builder_.element_plan(col.slot, 0);
   std::string message;
   int64_t index = 0;
   for (;;) {
-    const size_t bar = cell.find('|');
+    const size_t bar = Until(cell, '|');
     const std::string_view piece = cell.substr(0, bar);
     int64_t v;
     if (piece.empty()) {
@@ -347,7 +411,7 @@ void CsvDossierReader::ConvertListString(const Column& col, std::string_view cel
     }
     builder_.AppendString(col.slot, v);
     ++index;
-    if (bar == std::string_view::npos) return;
+    if (bar == cell.size()) return;
     cell.remove_prefix(bar + 1);
   }
 }
@@ -358,12 +422,12 @@ void CsvDossierReader::ConvertListRecord(const Column& col, std::string_view cel
   std::string message;
   int64_t index = 0;
   for (;;) {
-    const size_t bar = cell.find('|');
+    const size_t bar = Until(cell, '|');
     std::string_view element = cell.substr(0, bar);
     const std::string_view whole = element;
     builder_.BeginElement(col.slot);
     for (size_t c = 0;; ++c) {
-      const size_t colon = element.find(':');
+      const size_t colon = Until(element, ':');
       const std::string_view part = element.substr(0, colon);
       if (c >= fields.size()) {
         std::string shape;
@@ -383,13 +447,13 @@ void CsvDossierReader::ConvertListRecord(const Column& col, std::string_view cel
         }
         builder_.SetElementField(col.slot, c, v);
       }
-      if (colon == std::string_view::npos) break;
+      if (colon == element.size()) break;
       element.remove_prefix(colon + 1);
     }
     builder_.EndElement(col.slot);
     if (builder_.failed()) return;
     ++index;
-    if (bar == std::string_view::npos) return;
+    if (bar == cell.size()) return;
     cell.remove_prefix(bar + 1);
   }
 }
@@ -400,23 +464,38 @@ void CsvDossierReader::ConvertRow() {
     builder_.SetId(id);
     if (!IsValidUtf8(id)) builder_.Fail("id", "invalid UTF-8 in " + Quote(id));
   }
-  for (size_t i = 0; i < columns_.size() && !builder_.failed(); ++i) {
+  // The hot loop: the common forms of each kind are converted inline; anything else
+  // goes to SetScalarText, which knows every form and explains failures.
+  const size_t n = columns_.size();
+  for (size_t i = 0; i < n; ++i) {
     const std::string_view cell = cells_[i];
     if (cell.empty()) continue;  // missing: the default, or an error at Commit
     const Column& col = columns_[i];
+    int64_t v;
     switch (col.type) {
-      case Column::kId: break;
-      case Column::kScalar: {
-        int64_t v;
-        if (fast::Convert(builder_.scalar_plan(col.slot), cell, builder_.strings(), &v)) {
-          builder_.SetScalar(col.slot, v);
-        } else {
-          builder_.SetScalarText(col.slot, cell, false);  // other forms, or the error
-        }
-        break;
-      }
-      case Column::kListString: ConvertListString(col, cell); break;
-      case Column::kListRecord: ConvertListRecord(col, cell); break;
+      case Column::kId: continue;
+      case Column::kListString:
+        ConvertListString(col, cell);
+        if (builder_.failed()) return;
+        continue;
+      case Column::kListRecord:
+        ConvertListRecord(col, cell);
+        if (builder_.failed()) return;
+        continue;
+      case Column::kScalar: break;
+    }
+    bool done;
+    switch (col.op) {
+      case Column::kNumber: done = fast::Decimal(cell, 6, &v) && fast::InRange(*col.plan->spec, v); break;
+      case Column::kMoney: done = fast::Decimal(cell, 2, &v) && fast::InRange(*col.plan->spec, v); break;
+      case Column::kDate: done = fast::Date(cell, &v) && fast::InRange(*col.plan->spec, v); break;
+      case Column::kBool: done = fast::Bool(cell, &v); break;
+      default: done = fast::Convert(*col.plan, cell, builder_.strings(), &v); break;
+    }
+    if (done) {
+      builder_.SetScalar(col.slot, v);
+    } else if (!builder_.SetScalarText(col.slot, cell, false)) {
+      return;
     }
   }
 }

@@ -83,6 +83,24 @@ void DecisionWriter::Json(const Batch& batch, const Decisions& d, int32_t r, con
       }
       out += '}';
     }
+    if (!es.details.empty()) {
+      const auto& kinds = policy_.checked->entitlements[static_cast<size_t>(gr.entitlement)].details;
+      out += ",\"details\":{";
+      for (size_t a = 0; a < es.details.size(); ++a) {
+        if (a) out += ',';
+        AppendJsonString(out, es.details[a].first);
+        out += ':';
+        int64_t v = d.amounts[gr.amounts_at + es.amounts.size() + a];
+        switch (kinds[a] ? kinds[a]->type : Kind::kNumber) {
+          case Kind::kMoney: out += FormatMoney(v); break;
+          case Kind::kBool: out += v ? "true" : "false"; break;
+          case Kind::kDate: AppendJsonString(out, FormatDate(static_cast<int32_t>(v))); break;
+          case Kind::kString: AppendJsonString(out, policy_.pool().Get(v)); break;
+          default: out += FormatNumber(v); break;
+        }
+      }
+      out += '}';
+    }
     if (!es.cite.text.empty()) {
       out += ",\"cite\":";
       AppendJsonString(out, es.cite.text);

@@ -97,6 +97,7 @@ struct EntitlementSpec {
   Location for_each_loc;
   std::optional<ExprText> monthly;   // money
   std::vector<std::pair<std::string, ExprText>> amounts;  // further named money amounts
+  std::vector<std::pair<std::string, ExprText>> details;  // named facts of any scalar type
   Cite cite;
   Location loc;
 };

@@ -518,7 +518,7 @@ class Loader {
     e.loc = Loc(t);
     auto id = Str(t, "id", "an entitlement", true, e.loc);
     std::string what = "entitlement '" + id.value_or("?") + "'";
-    Keys(t, what, {"id", "tiers", "payer", "when", "for_each", "as", "monthly_cny", "amounts", "cite", "doc"}, e.loc);
+    Keys(t, what, {"id", "tiers", "payer", "when", "for_each", "as", "monthly_cny", "amounts", "details", "cite", "doc"}, e.loc);
     if (!id) return;
     e.id = *id;
     e.tiers = StringList(t, "tiers", what);
@@ -544,6 +544,14 @@ class Loader {
       } else {
         for (auto&& [k, v] : *a->as_table())
           if (auto ex = ExprOf(v, std::string(k.str()), what)) e.amounts.emplace_back(std::string(k.str()), *ex);
+      }
+    }
+    if (const toml::node* a = t.get("details")) {
+      if (!a->is_table()) {
+        d_.Error(Loc(*a), "wrong-type", "'details' in " + what + " must be a table of expressions");
+      } else {
+        for (auto&& [k, v] : *a->as_table())
+          if (auto ex = ExprOf(v, std::string(k.str()), what)) e.details.emplace_back(std::string(k.str()), *ex);
       }
     }
     e.cite = CiteOf(t, what);

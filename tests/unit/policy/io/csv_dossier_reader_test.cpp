@@ -302,5 +302,55 @@ TEST_F(CsvReaderTest, ManyRowsAcrossBlocksAndBatches) {
   }
 }
 
+TEST_F(CsvReaderTest, QuotedCellsAcrossBlocks) {
+  // Quoted cells with escaped quotes and line breaks at every offset of the 1 MB reads.
+  std::string text = kHeader;
+  std::vector<int64_t> lines;
+  std::vector<std::string> names;
+  int64_t line = 2;
+  for (int i = 0; i < 40000; ++i) {
+    std::string name = "n" + std::to_string(i);
+    std::string cell = name;
+    if (i % 3 == 0) {
+      name += "\"q\"\n" + std::string(i % 11, 'z');
+      cell = "\"" + std::string("n") + std::to_string(i) + "\"\"q\"\"\n" + std::string(i % 11, 'z') + "\"";
+    } else if (i % 3 == 1) {
+      cell = "\"" + name + "\"";
+    }
+    text += RowWith(1, cell, "r" + std::to_string(i));
+    names.push_back(name);
+    lines.push_back(line);
+    line += 1 + (i % 3 == 0);
+  }
+  TempFile file(text, ".csv");
+  auto reader = DossierReader::Open(file.path(), layout_, pool_, {});
+  ASSERT_TRUE(reader.ok());
+  size_t seen = 0;
+  for (;;) {
+    auto n = (*reader)->Next(batch_, 777);
+    ASSERT_TRUE(n.ok()) << n.status().message();
+    if (*n == 0) break;
+    for (int32_t r = 0; r < *n; ++r, ++seen) {
+      ASSERT_EQ(batch_.ids[r], "r" + std::to_string(seen));
+      ASSERT_EQ(batch_.lines[r], lines[seen]) << seen;
+      ASSERT_EQ(pool_.Get(batch_.scalars[s_.name][r]), names[seen]) << seen;
+    }
+  }
+  EXPECT_EQ(seen, names.size());
+}
+
+TEST_F(CsvReaderTest, MisplacedQuotesAreFoundInLongInputs) {
+  // A stray quote must not swallow the rows after it.
+  std::string text = kHeader;
+  for (int i = 0; i < 20000; ++i) text += RowWith(0, "r" + std::to_string(i));
+  text += RowWith(1, "x\"y", "bad") + RowWith(0, "after");
+  const ReadOutcome r = Read(text, ".csv", Skip());
+  EXPECT_EQ(r.error, "");
+  EXPECT_EQ(r.ids.size(), 20001u);
+  EXPECT_EQ(r.ids.back(), "after");
+  EXPECT_EQ(r.skipped, (std::vector<std::string>{
+                           "line 20002 (id bad): field 'name': a quote '\"' inside an unquoted field (quote the whole field)"}));
+}
+
 }  // namespace
 }  // namespace jincai::policy
