@@ -272,6 +272,20 @@ class Compiler {
         return Binary(op, Kind::kNumber, dom, a, b);
       }
       case CKind::kRound: {
+        // round/floor/ceil of a quotient rounds the exact quotient, not the quotient
+        // already rounded to six places (floor(399999.99 CNY / 100000 CNY) is 3).
+        const CExpr& arg = *e.kids[0];
+        if (arg.k == CKind::kArith && arg.op == AstOp::kDiv) {
+          Instr in;
+          in.op = Opcode::kDiv;
+          in.kind = e.type;
+          in.domain = dom;
+          in.a = Emit(*arg.kids[0], dom);
+          in.b = Emit(*arg.kids[1], dom);
+          in.imm = e.type == Kind::kMoney ? kFenPerYuan : kNumberScale;
+          in.field = static_cast<int32_t>(e.fn);
+          return Push(in);
+        }
         Instr in;
         in.op = Opcode::kRound;
         in.kind = e.type;

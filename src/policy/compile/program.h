@@ -30,6 +30,8 @@ enum class Opcode : uint8_t {
   kSub,        // Synopsis: r = a - b. Overflow: error.
   kMul,        // Synopsis: r = a * b / 1e6, half away from zero. Overflow: error.
   kDiv,        // Synopsis: r = a * 1e6 / b, half away from zero. b == 0: error "division by zero".
+               // With field = a rounding Fn and imm = a unit: the exact quotient rounded
+               // to a multiple of imm by that Fn (round/floor/ceil of a division).
   kRound,      // Synopsis: r = a rounded to a multiple of imm (fn: round, floor, ceil).
   // Comparison and logic (bools are 0/1) -------------------------------------
   kEq, kNe, kLt, kLe, kGt, kGe,  // Synopsis: r = a OP b.

@@ -50,6 +50,29 @@ inline bool DivScaled(int64_t a, int64_t b, int64_t* out) {
   return !ovf;
 }
 
+// The exact quotient a * 1e6 / b, rounded by fn to a multiple of unit. REQUIRES: b != 0.
+inline bool DivToUnit(int64_t a, int64_t b, int64_t unit, Fn fn, int64_t* out) {
+  __int128 n = static_cast<__int128>(a) * kNumberScale;
+  __int128 d = static_cast<__int128>(b) * unit;
+  if (d < 0) { n = -n; d = -d; }
+  __int128 q = n / d, r = n % d;  // truncated toward zero
+  if (r != 0) {
+    switch (fn) {
+      case Fn::kFloor: if (r < 0) --q; break;
+      case Fn::kCeil: if (r > 0) ++q; break;
+      default: {
+        __int128 ar = r < 0 ? -r : r;
+        if (2 * ar >= d) q += r < 0 ? -1 : 1;
+        break;
+      }
+    }
+  }
+  __int128 v = q * unit;
+  if (v > INT64_MAX || v < INT64_MIN) return false;
+  *out = static_cast<int64_t>(v);
+  return true;
+}
+
 inline int64_t RoundTo(int64_t v, int64_t unit, Fn fn) {
   int64_t q = v / unit, r = v % unit;
   if (r == 0) return v;
@@ -369,6 +392,17 @@ void Vm::RunEager(int32_t i, const Instr& in, Sel sel) {
       }
       break;
     case Opcode::kDiv:
+      if (in.field > 0) {  // fused round/floor/ceil of the exact quotient
+        Fn fn = static_cast<Fn>(in.field);
+        int64_t unit = in.imm;
+        map2([&](int64_t x, int64_t y, int32_t r) {
+          if (y == 0) { Fail(dom, r, EvalError::kDivisionByZero, i); return int64_t{0}; }
+          int64_t z;
+          if (!DivToUnit(x, y, unit, fn, &z)) { Fail(dom, r, EvalError::kOverflow, i); return int64_t{0}; }
+          return z;
+        });
+        break;
+      }
       map2([&](int64_t x, int64_t y, int32_t r) {
         if (y == 0) { Fail(dom, r, EvalError::kDivisionByZero, i); return int64_t{0}; }
         int64_t z;

@@ -422,16 +422,19 @@ void CsvDossierReader::ConvertListRecord(const Column& col, std::string_view cel
   std::string message;
   int64_t index = 0;
   for (;;) {
-    const size_t bar = Until(cell, '|');
-    std::string_view element = cell.substr(0, bar);
-    const std::string_view whole = element;
+    // One pass over the element: each part ends at ':' (next field), '|' (next element)
+    // or the end of the cell.
+    const char* p = cell.data();
+    const char* end = p + cell.size();
     builder_.BeginElement(col.slot);
     for (size_t c = 0;; ++c) {
-      const size_t colon = Until(element, ':');
-      const std::string_view part = element.substr(0, colon);
+      const char* part_end = p;
+      while (part_end < end && *part_end != ':' && *part_end != '|') ++part_end;
+      const std::string_view part(p, static_cast<size_t>(part_end - p));
       if (c >= fields.size()) {
         std::string shape;
         for (const auto& f : fields) shape += (shape.empty() ? "" : ":") + f.name;
+        const std::string_view whole = cell.substr(0, Until(cell, '|'));
         builder_.Fail(builder_.ElementPath(col.slot, index),
                       "expected at most " + std::to_string(fields.size()) +
                           " values separated by ':' (" + shape + "), got " + Quote(whole));
@@ -447,14 +450,15 @@ void CsvDossierReader::ConvertListRecord(const Column& col, std::string_view cel
         }
         builder_.SetElementField(col.slot, c, v);
       }
-      if (colon == element.size()) break;
-      element.remove_prefix(colon + 1);
+      p = part_end;
+      if (p == end || *p == '|') break;
+      ++p;  // past ':'
     }
     builder_.EndElement(col.slot);
     if (builder_.failed()) return;
     ++index;
-    if (bar == cell.size()) return;
-    cell.remove_prefix(bar + 1);
+    if (p == end) return;
+    cell = std::string_view(p + 1, static_cast<size_t>(end - p - 1));  // past '|'
   }
 }
 

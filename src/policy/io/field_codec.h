@@ -131,7 +131,13 @@ inline bool Date(std::string_view s, int64_t* out) {
   if (y < 1000 || m < 1 || m > 12 || day < 1 || day > 28) {
     if (y < 1000 || !IsValidCivil(y, m, day)) return false;
   }
-  *out = DaysFromCivil(y, m, day);
+  // DaysFromCivil for years >= 1000, inline (see value.cpp).
+  const int yy = y - (m <= 2);
+  const int era = yy / 400;
+  const int yoe = yy - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  *out = era * 146097 + doe - 719468;
   return true;
 }
 
