@@ -1,8 +1,8 @@
 // A hand-written C++ implementation of policies/shanxi-2017.toml, the "native" peer of
 // bench/engine_vs_native_bench.cpp. It must decide exactly as the engine does: the same
 // criteria, caps, tier bands and engagement coverage, entitlements and amounts, with the
-// language's arithmetic (numbers scaled by 1e6 and rounded to six places, money in fen
-// rounded half away from zero, floor to a whole number) and the dated pension rate.
+// language's arithmetic (numbers scaled by 1e6, money in fen, money * rate rounded to the
+// fen half away from zero, floor(a / b) of the exact quotient) and the dated pension rate.
 // Dossiers are plain row structs; list elements live in shared arrays (offset + count).
 // Nothing here calls the engine: dates and rounding are re-implemented from the docs.
 #pragma once
@@ -91,17 +91,13 @@ inline int64_t DivHalfAway(int64_t n, int64_t d) {
   if (2 * (r < 0 ? -r : r) >= d) q += n < 0 ? -1 : 1;
   return q;
 }
-// a / b as a number (six places): money/money and number/number; exact for any a.
-inline int64_t Ratio(int64_t a, int64_t b) {
-  int64_t n;
-  if (!__builtin_mul_overflow(a, kScale, &n)) return DivHalfAway(n, b);
-  const __int128 w = static_cast<__int128>(a) * kScale;  // huge revenue or tax: rare
-  __int128 q = w / b, r = w % b;
-  if (2 * (r < 0 ? -r : r) >= b) q += w < 0 ? -1 : 1;
-  return static_cast<int64_t>(q);
+// floor(a / b) of two values of one scale (money/money, number/number): the exact
+// quotient floored to a whole number, as a scaled number. b > 0.
+inline int64_t FloorQuotient(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  if (a % b != 0 && a < 0) --q;
+  return q * kScale;
 }
-// floor() of a scaled number.
-inline int64_t Floor(int64_t x) { int64_t q = x / kScale; if (x % kScale < 0) --q; return q * kScale; }
 // money * number, to the fen.
 inline int64_t MoneyTimes(int64_t fen, int64_t rate) { return DivHalfAway(fen * rate, kScale); }
 inline int64_t Min(int64_t a, int64_t b) { return a < b ? a : b; }
@@ -156,17 +152,17 @@ inline void Decide(const Population& pop, int32_t row, int32_t as_of, const Para
       funding += pr[i].funding_fen;
     }
     performance += Min(by_level, N(30));
-    performance += Min(Floor(Ratio(funding, 1'000'000 * 100)) * 2, N(20));
+    performance += Min(FloorQuotient(funding, 1'000'000 * 100) * 2, N(20));
   }
-  performance += Min(Floor(Ratio(d.salary_fen, 100'000 * 100)) * 4, N(24));
-  performance += Min(Floor(Ratio(d.years_experience, N(2))), N(10));
+  performance += Min(FloorQuotient(d.salary_fen, 100'000 * 100) * 4, N(24));
+  performance += Min(FloorQuotient(d.years_experience, N(2)), N(10));
   // Contribution.
   int64_t contribution = 0;
   if (d.invention_patents > 0) contribution += Min(d.invention_patents * 3, N(15));
   if (d.patents_commercialized > 0) contribution += Min(d.patents_commercialized * 8, N(24));
-  contribution += Min(Floor(Ratio(d.revenue_fen, 10'000'000 * 100)) * 5, N(25));
-  contribution += Min(Floor(Ratio(d.tax_fen, 1'000'000 * 100)) * 5, N(20));
-  contribution += Min(Floor(Ratio(d.jobs_created, N(10))) * 2, N(20));
+  contribution += Min(FloorQuotient(d.revenue_fen, 10'000'000 * 100) * 5, N(25));
+  contribution += Min(FloorQuotient(d.tax_fen, 1'000'000 * 100) * 5, N(20));
+  contribution += Min(FloorQuotient(d.jobs_created, N(10)) * 2, N(20));
   if (d.standards_drafted > 0) contribution += Min(d.standards_drafted * 5, N(15));
   const int64_t total = ability + performance + contribution;
   out->points[0] = ability;

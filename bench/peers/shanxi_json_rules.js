@@ -35,11 +35,12 @@ if (pensionRate === null) throw new Error(`no parameters on ${asOf}`);
 
 // ---- arithmetic of the policy language (money in integer fen) --------------------------
 const fen = (yuan) => Math.round(yuan * 100);
-// floor(a / unit) where a / unit is first rounded to six decimals (the language's rule).
+// floor(a / unit) of the exact quotient (integers: fen, or whole counts).
 function floorRatio(a, unit) {
-  const q = Math.floor(a / unit);
-  const frac6 = Math.round(((a - q * unit) * 1e6) / unit);
-  return q + (frac6 >= 1e6 ? 1 : 0);
+  let q = Math.floor(a / unit);
+  if (q * unit > a) q--;
+  else if ((q + 1) * unit <= a) q++;
+  return q;
 }
 const moneyTimes = (f, rate6) => Math.floor((f * rate6 + 500000) / 1e6);  // f >= 0: half away from zero
 function yearsBetween(a, b) {  // 'YYYY-MM-DD' strings, a <= b; 29 Feb counts on 28 Feb

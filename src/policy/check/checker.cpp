@@ -13,6 +13,8 @@
 namespace jincai::policy {
 namespace {
 
+constexpr size_t kMaxFormulaChain = 200;
+
 struct Scope {
   const ExprText* text = nullptr;
   std::string what;           // "points of criterion 'x'"
@@ -346,6 +348,9 @@ class Checker {
         return Fail(s, a.offset, "formulas depend on each other in a cycle: " + cycle + n, "cycle");
       }
       if (formula_state_[i] == 0) {
+        // Later stages follow formula references recursively: bound the chain.
+        if (formula_stack_.size() >= kMaxFormulaChain)
+          return Fail(s, a.offset, "formulas refer to formulas more than " + std::to_string(kMaxFormulaChain) + " levels deep", "too-deep");
         bool saved = failed_;
         Scope inner;
         CheckFormula(static_cast<int>(i));

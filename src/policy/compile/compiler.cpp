@@ -52,7 +52,24 @@ class Compiler {
   }
 
  private:
+  // Whether an instruction may run on rows that do not need it (see Instr::safe).
+  bool Safe(const Instr& in) const {
+    auto ok = [&](int32_t k) { return k < 0 || out_->program.code[static_cast<size_t>(k)].safe; };
+    switch (in.op) {
+      case Opcode::kConst: case Opcode::kParam: case Opcode::kAsOf: case Opcode::kInput:
+      case Opcode::kElemField: case Opcode::kTier:
+        return true;
+      case Opcode::kEq: case Opcode::kNe: case Opcode::kLt: case Opcode::kLe: case Opcode::kGt:
+      case Opcode::kGe: case Opcode::kNot: case Opcode::kInSet: case Opcode::kMin2: case Opcode::kMax2:
+      case Opcode::kAnd: case Opcode::kOr: case Opcode::kIf: case Opcode::kBroadcast:
+        return ok(in.a) && ok(in.b) && ok(in.c);
+      default:
+        return false;  // arithmetic can overflow; lists and memos cost more than they save
+    }
+  }
+
   int32_t Push(Instr in) {
+    in.safe = Safe(in);
     out_->program.code.push_back(in);
     return static_cast<int32_t>(out_->program.code.size() - 1);
   }

@@ -69,6 +69,9 @@ struct Instr {
   int32_t set = -1;
   int32_t memo = -1;
   int64_t imm = 0;
+  // Cannot fail (no division, overflow or empty list anywhere below) and is cheap:
+  // a lazy parent may run it on rows it does not need. Set by the compiler.
+  bool safe = false;
 };
 
 // Evaluation errors of one row: the first one wins.

@@ -52,6 +52,24 @@ inline bool DivScaled(int64_t a, int64_t b, int64_t* out) {
 
 // The exact quotient a * 1e6 / b, rounded by fn to a multiple of unit. REQUIRES: b != 0.
 inline bool DivToUnit(int64_t a, int64_t b, int64_t unit, Fn fn, int64_t* out) {
+  int64_t n64, d64;
+  if (!__builtin_mul_overflow(a, kNumberScale, &n64) && !__builtin_mul_overflow(b, unit, &d64) && d64 != INT64_MIN &&
+      n64 != INT64_MIN) {
+    if (d64 < 0) { n64 = -n64; d64 = -d64; }
+    int64_t q = n64 / d64, r = n64 % d64;
+    if (r != 0) {
+      switch (fn) {
+        case Fn::kFloor: if (r < 0) --q; break;
+        case Fn::kCeil: if (r > 0) ++q; break;
+        default: {
+          int64_t ar = r < 0 ? -r : r;
+          if (ar >= d64 - ar) q += r < 0 ? -1 : 1;
+          break;
+        }
+      }
+    }
+    if (!__builtin_mul_overflow(q, unit, out)) return true;
+  }
   __int128 n = static_cast<__int128>(a) * kNumberScale;
   __int128 d = static_cast<__int128>(b) * unit;
   if (d < 0) { n = -n; d = -d; }
@@ -94,6 +112,9 @@ Vm::Vm(const CompiledPolicy& policy) : policy_(policy), code_(policy.program.cod
   params_.assign(policy.parameters.size(), 0);
   param_from_.assign(policy.parameters.size(), INT32_MIN);
   ptr_.assign(code_.size(), nullptr);
+  scalar_.assign(code_.size(), 0);
+  for (size_t i = 0; i < code_.size(); ++i)
+    if (code_[i].op == Opcode::kConst) scalar_[i] = code_[i].imm;
   store_.resize(code_.size());
   memo_done_.resize(static_cast<size_t>(policy.program.memo_count));
   memo_count_.assign(static_cast<size_t>(policy.program.memo_count), 0);
@@ -111,6 +132,10 @@ Status Vm::SetDate(int32_t as_of) {
                                      (p.values.empty() ? "" : " (its first value applies from " + FormatDate(p.values.front().from) + ")"));
     params_[i] = p.kind == Kind::kString ? policy_.pool().Intern(v->string_value) : v->value;
     param_from_[i] = v->from;
+  }
+  for (size_t i = 0; i < code_.size(); ++i) {
+    if (code_[i].op == Opcode::kParam) scalar_[i] = params_[static_cast<size_t>(code_[i].slot)];
+    if (code_[i].op == Opcode::kAsOf) scalar_[i] = as_of;
   }
   return Status::Ok();
 }
@@ -155,11 +180,12 @@ void Vm::Bind(const Batch& batch) {
 Vm::Col Vm::Operand(int32_t instr) const {
   const Instr& in = code_[static_cast<size_t>(instr)];
   switch (in.op) {
-    case Opcode::kConst: return {nullptr, in.imm, true};
-    case Opcode::kParam: return {nullptr, params_[static_cast<size_t>(in.slot)], true};
-    case Opcode::kAsOf: return {nullptr, as_of_, true};
-    case Opcode::kTier: return {tiers_, 0, false};
-    default: return {ptr_[static_cast<size_t>(instr)], 0, false};
+    case Opcode::kConst: case Opcode::kParam: case Opcode::kAsOf: {
+      const int64_t* v = &scalar_[static_cast<size_t>(instr)];
+      return {v, *v, true, 0};
+    }
+    case Opcode::kTier: return {tiers_, 0, false, -1};
+    default: return {ptr_[static_cast<size_t>(instr)], 0, false, -1};
   }
 }
 
@@ -198,22 +224,22 @@ void Vm::Run(int32_t i, Sel sel) {
         count = batch_->rows;
         return;
       }
-      std::vector<int32_t> todo;
-      Loop(sel, [&](int32_t r) { if (!done[static_cast<size_t>(r)]) todo.push_back(r); });
-      if (todo.empty()) return;
-      Run(in.a, Sel{todo.data(), static_cast<int32_t>(todo.size())});
-      for (int32_t r : todo) done[static_cast<size_t>(r)] = 1;
-      count += static_cast<int32_t>(todo.size());
+      Buffer todo(*this);
+      Loop(sel, [&](int32_t r) { if (!done[static_cast<size_t>(r)]) todo->push_back(r); });
+      if (todo->empty()) return;
+      Run(in.a, Sel{todo->data(), static_cast<int32_t>(todo->size())});
+      for (int32_t r : *todo) done[static_cast<size_t>(r)] = 1;
+      count += static_cast<int32_t>(todo->size());
       return;
     }
     case Opcode::kBroadcast: {
       const ListColumn& l = batch_->lists[static_cast<size_t>(in.domain)];
-      std::vector<int32_t> parents;
+      Buffer parents(*this);
       Loop(sel, [&](int32_t e) {
         int32_t p = l.parent[static_cast<size_t>(e)];
-        if (parents.empty() || parents.back() != p) parents.push_back(p);
+        if (parents->empty() || parents->back() != p) parents->push_back(p);
       });
-      Run(in.a, Sel{parents.data(), static_cast<int32_t>(parents.size())});
+      Run(in.a, Sel{parents->data(), static_cast<int32_t>(parents->size())});
       Col a = Operand(in.a);
       int64_t* out = Out(i);
       Loop(sel, [&](int32_t e) { out[e] = a[l.parent[static_cast<size_t>(e)]]; });
@@ -233,29 +259,54 @@ void Vm::RunLazy(int32_t i, const Instr& in, Sel sel) {
   Run(in.a, sel);
   Col a = Operand(in.a);
   int64_t* out = Out(i);
-  std::vector<int32_t> yes, no;
-  yes.reserve(static_cast<size_t>(sel.n));
-  if (in.op == Opcode::kIf) no.reserve(static_cast<size_t>(sel.n));
-  Loop(sel, [&](int32_t r) {
-    if (a[r]) yes.push_back(r);
-    else no.push_back(r);
+  // Operands that cannot fail and cost little run on every selected row; blending is
+  // cheaper than narrowing the selection.
+  const bool eager = code_[static_cast<size_t>(in.b)].safe && (in.op != Opcode::kIf || code_[static_cast<size_t>(in.c)].safe);
+  if (eager) {
+    Run(in.b, sel);
+    Col b = Operand(in.b);
+    if (in.op == Opcode::kAnd) {
+      Loop(sel, [&](int32_t r) { out[r] = (a[r] != 0) & (b[r] != 0); });
+    } else if (in.op == Opcode::kOr) {
+      Loop(sel, [&](int32_t r) { out[r] = (a[r] != 0) | (b[r] != 0); });
+    } else {
+      Run(in.c, sel);
+      Col c = Operand(in.c);
+      Loop(sel, [&](int32_t r) { out[r] = a[r] ? b[r] : c[r]; });
+    }
+    return;
+  }
+  Buffer yes(*this), no(*this);
+  yes->resize(static_cast<size_t>(sel.n));
+  no->resize(static_cast<size_t>(sel.n));
+  int32_t* y = yes->data();
+  int32_t* n = no->data();
+  int32_t ny = 0, nn = 0;
+  Loop(sel, [&](int32_t r) {  // branchless: both slots written, one count advances
+    const bool t = a[r] != 0;
+    y[ny] = r;
+    n[nn] = r;
+    ny += t;
+    nn += !t;
   });
+  Sel ysel{y, ny};
+  Sel nsel{n, nn};
   if (in.op == Opcode::kAnd) {
     Loop(sel, [&](int32_t r) { out[r] = 0; });
-    Run(in.b, Sel{yes.data(), static_cast<int32_t>(yes.size())});
+    Run(in.b, ysel);
     Col b = Operand(in.b);
-    for (int32_t r : yes) out[r] = b[r] != 0;
+    Loop(ysel, [&](int32_t r) { out[r] = b[r] != 0; });
   } else if (in.op == Opcode::kOr) {
     Loop(sel, [&](int32_t r) { out[r] = 1; });
-    Run(in.b, Sel{no.data(), static_cast<int32_t>(no.size())});
+    Run(in.b, nsel);
     Col b = Operand(in.b);
-    for (int32_t r : no) out[r] = b[r] != 0;
+    Loop(nsel, [&](int32_t r) { out[r] = b[r] != 0; });
   } else {
-    Run(in.b, Sel{yes.data(), static_cast<int32_t>(yes.size())});
-    Run(in.c, Sel{no.data(), static_cast<int32_t>(no.size())});
+    Run(in.b, ysel);
+    Run(in.c, nsel);
     Col b = Operand(in.b), c = Operand(in.c);
-    for (int32_t r : yes) out[r] = b[r];
-    for (int32_t r : no) out[r] = c[r];
+    Loop(ysel, [&](int32_t r) { out[r] = b[r]; });
+    Loop(nsel, [&](int32_t r) { out[r] = c[r]; });
   }
 }
 
@@ -280,13 +331,13 @@ void Vm::RunList(int32_t i, const Instr& in, Sel sel) {
   }
   // Lambda body over the elements of the selected rows.
   bool all_rows = !sel.idx && sel.n == batch_->rows;
-  std::vector<int32_t> elems;
+  Buffer elems(*this);
   Sel esel;
   if (all_rows) {
     esel = Sel{nullptr, l.size()};
   } else {
-    ElementsOf(in.slot, sel, &elems);
-    esel = Sel{elems.data(), static_cast<int32_t>(elems.size())};
+    ElementsOf(in.slot, sel, &*elems);
+    esel = Sel{elems->data(), static_cast<int32_t>(elems->size())};
   }
   Run(in.a, esel);
   Col b = Operand(in.a);
@@ -342,7 +393,7 @@ void Vm::RunEager(int32_t i, const Instr& in, Sel sel) {
   Run(in.a, sel);
   if (in.b >= 0) Run(in.b, sel);
   Col a = Operand(in.a);
-  Col b = in.b >= 0 ? Operand(in.b) : Col{nullptr, 0, true};
+  Col b = in.b >= 0 ? Operand(in.b) : Col{&scalar_[0], 0, true, 0};
   int64_t* out = Out(i);
   const int32_t dom = in.domain;
   // Specialise the common shapes (column OP column, column OP scalar) so the loop

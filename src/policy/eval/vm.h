@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "common/result.h"
@@ -61,11 +62,14 @@ class Vm {
   void ElementsOf(int32_t list_slot, Sel rows, std::vector<int32_t>* out) const;
 
  private:
+  // An operand: a column, or a scalar read through the same pointer with index 0
+  // (mask 0), so loops index it without a branch.
   struct Col {
     const int64_t* p;
     int64_t v;
     bool scalar;
-    int64_t operator[](int32_t i) const { return scalar ? v : p[i]; }
+    int32_t mask;
+    int64_t operator[](int32_t i) const { return p[i & mask]; }
   };
   Col Operand(int32_t instr) const;
   int64_t* Out(int32_t instr);
@@ -74,14 +78,36 @@ class Vm {
   void RunList(int32_t i, const Instr& in, Sel sel);
   void RunEager(int32_t i, const Instr& in, Sel sel);
 
+  // Selection buffers, reused in stack order (Run recurses): no allocation per call.
+  class Buffer {
+   public:
+    explicit Buffer(Vm& vm) : vm_(vm), v_(vm.Acquire()) {}
+    ~Buffer() { --vm_.buffers_used_; }
+    std::vector<int32_t>& operator*() { return v_; }
+    std::vector<int32_t>* operator->() { return &v_; }
+
+   private:
+    Vm& vm_;
+    std::vector<int32_t>& v_;
+  };
+  std::vector<int32_t>& Acquire() {
+    if (buffers_used_ == buffers_.size()) buffers_.emplace_back();
+    auto& b = buffers_[buffers_used_++];
+    b.clear();
+    return b;
+  }
+
   const CompiledPolicy& policy_;
   const std::vector<Instr>& code_;
+  std::deque<std::vector<int32_t>> buffers_;  // deque: growing keeps references valid
+  size_t buffers_used_ = 0;
   const Batch* batch_ = nullptr;
   const int64_t* tiers_ = nullptr;
   int32_t as_of_ = 0;
   std::vector<int64_t> params_;
   std::vector<int32_t> param_from_;
   std::vector<const int64_t*> ptr_;           // register of each instruction
+  std::vector<int64_t> scalar_;               // value of each scalar instruction
   std::vector<std::vector<int64_t>> store_;   // owned registers
   std::vector<std::vector<uint8_t>> memo_done_;
   std::vector<int32_t> memo_count_;

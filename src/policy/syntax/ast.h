@@ -31,6 +31,7 @@ struct Ast {
   AstKind kind = AstKind::kNumber;
   AstOp op = AstOp::kAdd;
   size_t offset = 0;  // start of the node in the expression text
+  int depth = 1;      // height of the subtree: later stages recurse this deep
   int64_t value = 0;
   std::string text;
   std::vector<std::unique_ptr<Ast>> args;

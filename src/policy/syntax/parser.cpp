@@ -97,11 +97,26 @@ class Parser {
     n->offset = off;
     return n;
   }
-  static P Binary(AstOp op, P a, P b, size_t off) {
+  // Left-associative chains (1 + 1 + ... + 1) are built by loops, not recursion, so
+  // their height is checked here: every later stage recurses over the tree.
+  P Binary(AstOp op, P a, P b, size_t off) {
+    int depth = 1 + std::max(a->depth, b->depth);
+    if (depth > kMaxHeight) return Fail(off, "expression nested too deeply (more than " + std::to_string(kMaxHeight) + " levels)");
     auto n = Node(AstKind::kBinary, off);
+    n->depth = depth;
     n->op = op;
     n->args.push_back(std::move(a));
     n->args.push_back(std::move(b));
+    return n;
+  }
+
+  // Sets the height of a composite node from its children; too high is an error.
+  P Height(P n) {
+    if (!n) return n;
+    int h = 0;
+    for (const auto& k : n->args) h = std::max(h, k->depth);
+    n->depth = h + 1;
+    if (n->depth > kMaxHeight) return Fail(n->offset, "expression nested too deeply");
     return n;
   }
 
@@ -125,7 +140,7 @@ class Parser {
       n->args.push_back(std::move(c));
       n->args.push_back(std::move(a));
       n->args.push_back(std::move(b));
-      return n;
+      return Height(std::move(n));
     }
     return Or();
   }
@@ -136,6 +151,7 @@ class Parser {
       size_t off = Next().offset;
       auto b = And(); if (failed_) return nullptr;
       a = Binary(AstOp::kOr, std::move(a), std::move(b), off);
+      if (failed_) return nullptr;
     }
     return a;
   }
@@ -146,6 +162,7 @@ class Parser {
       size_t off = Next().offset;
       auto b = Not(); if (failed_) return nullptr;
       a = Binary(AstOp::kAnd, std::move(a), std::move(b), off);
+      if (failed_) return nullptr;
     }
     return a;
   }
@@ -159,7 +176,7 @@ class Parser {
       auto n = Node(AstKind::kUnary, off);
       n->op = AstOp::kNot;
       n->args.push_back(std::move(a));
-      return n;
+      return Height(std::move(n));
     }
     return Cmp();
   }
@@ -184,6 +201,7 @@ class Parser {
     Next();
     auto b = Add(); if (failed_) return nullptr;
     auto n = Binary(op, std::move(a), std::move(b), off);
+    if (failed_) return nullptr;
     switch (Peek().kind) {
       case Tok::kEq: case Tok::kNe: case Tok::kLt: case Tok::kLe: case Tok::kGt: case Tok::kGe: case Tok::kIn:
         return Fail(Peek().offset, "comparisons do not chain; join them with 'and'");
@@ -199,6 +217,7 @@ class Parser {
       size_t off = Next().offset;
       auto b = Mul(); if (failed_) return nullptr;
       a = Binary(op, std::move(a), std::move(b), off);
+      if (failed_) return nullptr;
     }
     return a;
   }
@@ -210,6 +229,7 @@ class Parser {
       size_t off = Next().offset;
       auto b = Unary(); if (failed_) return nullptr;
       a = Binary(op, std::move(a), std::move(b), off);
+      if (failed_) return nullptr;
     }
     return a;
   }
@@ -223,7 +243,7 @@ class Parser {
       auto n = Node(AstKind::kUnary, off);
       n->op = AstOp::kNeg;
       n->args.push_back(std::move(a));
-      return n;
+      return Height(std::move(n));
     }
     return Postfix();
   }
@@ -236,6 +256,8 @@ class Parser {
       const Token& f = Next();
       auto n = Node(AstKind::kField, f.offset);
       n->text = f.text;
+      n->depth = a->depth + 1;
+      if (n->depth > kMaxHeight) return Fail(f.offset, "expression nested too deeply");
       n->args.push_back(std::move(a));
       a = std::move(n);
     }
@@ -285,7 +307,7 @@ class Parser {
           } while (Accept(Tok::kComma));
           Expect(Tok::kRBracket, "to close the list"); if (failed_) return nullptr;
         }
-        return n;
+        return Height(std::move(n));
       }
       case Tok::kIdent: {
         Next();
@@ -306,6 +328,8 @@ class Parser {
               auto lam = Node(AstKind::kLambda, param.offset);
               lam->text = param.text;
               lam->args.push_back(std::move(body));
+              lam = Height(std::move(lam));
+              if (failed_) return nullptr;
               n->args.push_back(std::move(lam));
             } else {
               auto e = Expr(); if (failed_) return nullptr;
@@ -314,7 +338,7 @@ class Parser {
           } while (Accept(Tok::kComma));
           Expect(Tok::kRParen, ("to close the call of " + tok.text + "(").c_str()); if (failed_) return nullptr;
         }
-        return n;
+        return Height(std::move(n));
       }
       case Tok::kCny:
         return Fail(tok.offset, "'CNY' must follow a number, as in 5000 CNY");

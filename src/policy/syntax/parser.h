@@ -21,7 +21,8 @@ struct ParseResult {
   ParseError error;
 };
 
-constexpr int kMaxDepth = 128;
+constexpr int kMaxDepth = 128;    // recursion of the parser itself
+constexpr int kMaxHeight = 512;   // height of the tree, including left-associative chains
 
 ParseResult ParseExpression(std::string_view text);
 

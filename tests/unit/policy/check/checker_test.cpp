@@ -92,6 +92,18 @@ TEST(Checker, DuplicateNamesAcrossKinds) {
   EXPECT_NE(b.diags.Render().find("'patents' is declared as a formula and as an input"), std::string::npos) << b.diags.Render();
 }
 
+TEST(Checker, LongChainsAreAnErrorNotACrash) {
+  std::string chain = "1";
+  for (int i = 0; i < 5000; ++i) chain += " + 1";
+  auto b = testing::Build(With("[formulas.f]\nexpr = '" + chain + "'\n"));
+  EXPECT_NE(b.diags.Render().find("nested too deeply"), std::string::npos);
+  std::string formulas;
+  for (int i = 0; i < 1000; ++i) formulas += "[formulas.f" + std::to_string(i) + "]\nexpr = 'f" + std::to_string(i + 1) + " + 1'\n";
+  formulas += "[formulas.f1000]\nexpr = '1'\n";
+  b = testing::Build(With(formulas));
+  EXPECT_NE(b.diags.Render().find("more than 200 levels deep"), std::string::npos);
+}
+
 TEST(Checker, DeeplyNestedExpressionIsAnErrorNotACrash) {
   std::string deep(5000, '(');
   auto b = testing::Build(With("[formulas.f]\nexpr = '" + deep + "1'\n"));
