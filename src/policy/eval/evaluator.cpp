@@ -64,12 +64,16 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
   // Entitlements over the rows of their tiers.
   for (size_t e = 0; e < policy_.entitlements.size(); ++e) {
     const CompiledEntitlement& ent = policy_.entitlements[e];
-    const auto& tiers = ck.entitlement_tiers[e];
-    sel_.clear();
+    // Tier index + 1 -> grants it (index 0: no tier).
+    grants_tier_.assign(ck.doc->tiers.size() + 1, 0);
+    for (int t : ck.entitlement_tiers[e]) grants_tier_[static_cast<size_t>(t) + 1] = 1;
+    sel_.resize(static_cast<size_t>(n));
+    int32_t ns = 0;
     for (int32_t r = 0; r < n; ++r) {
-      int32_t t = out->tier[static_cast<size_t>(r)];
-      if (t >= 0 && std::find(tiers.begin(), tiers.end(), t) != tiers.end()) sel_.push_back(r);
+      sel_[static_cast<size_t>(ns)] = r;
+      ns += grants_tier_[static_cast<size_t>(out->tier[static_cast<size_t>(r)] + 1)];
     }
+    sel_.resize(static_cast<size_t>(ns));
     if (sel_.empty()) continue;
     Sel rows{sel_.data(), static_cast<int32_t>(sel_.size())};
     Sel s = rows;

@@ -27,6 +27,7 @@ class Evaluator {
   Vm vm_;
   std::vector<int64_t> tier_ids_;
   std::vector<int32_t> sel_, next_, elems_;
+  std::vector<uint8_t> grants_tier_;
 };
 
 }  // namespace jincai::policy
