@@ -1,15 +1,12 @@
-// The CSV dossier reader (RFC 4180 quoting): a hand-written scanner over large blocks,
-// cells as string_views into the block, values converted straight into the record. The
-// hot path (no quotes in a row) is memchr for the row end and for each comma.
+// The CSV dossier reader (RFC 4180 quoting): rows found in large blocks (csv_scanner.h),
+// cells as string_views into the block, the common forms of each value converted inline
+// straight into the record; anything else goes through the general, explaining path.
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <vector>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
+#include "policy/io/csv_scanner.h"
 #include "policy/io/readers.h"
 #include "policy/io/record_builder.h"
 
@@ -70,81 +67,6 @@ class CsvDossierReader : public DossierReader {
   std::string scratch_;  // unescaped quoted cells; reserved per row so views stay valid
 };
 
-// RFC 4180 row-end scanner, resumable across reads: a '"' opens a quoted field only at
-// the start of a field; inside one, "" is a quote and a line break is part of the cell.
-// Misplaced quotes are left for Split to report.
-struct CsvScan {
-  enum State : uint8_t { kFieldStart, kUnquoted, kQuoted, kQuoteSeen } state = kFieldStart;
-  // Scans [p, end); returns the '\n' that ends the row, or nullptr. Counts inner breaks.
-  const char* Run(const char* p, const char* end, int64_t* inner) {
-    for (; p < end; ++p) {
-      const char c = *p;
-      switch (state) {
-        case kFieldStart:
-          if (c == '"') {
-            state = kQuoted;
-            break;
-          }
-          [[fallthrough]];
-        case kUnquoted:
-          if (c == '\n') return p;
-          state = c == ',' ? kFieldStart : kUnquoted;
-          break;
-        case kQuoted:
-          if (c == '"') state = kQuoteSeen;
-          *inner += c == '\n';
-          break;
-        case kQuoteSeen:
-          if (c == '"') {
-            state = kQuoted;
-            break;
-          }
-          if (c == '\n') return p;
-          state = c == ',' ? kFieldStart : kUnquoted;
-          break;
-      }
-    }
-    return nullptr;
-  }
-};
-
-// The row end for a row whose quotes are well formed (each quoted field starts a field
-// and its closing quote ends it), jumping from quote to quote. Returns false when a quote
-// is misplaced, for the exact scanner to decide. *nl is null when the row does not end
-// in [b, end); *scan then says whether it stopped inside quotes.
-bool QuotedRowEnd(const char* b, const char* end, const char** nl, int64_t* inner, CsvScan* scan) {
-  const char* p = b;
-  for (;;) {  // outside quotes
-    const char* line_end = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-    const char* limit = line_end ? line_end : end;
-    const char* q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(limit - p)));
-    if (!q) {
-      *nl = line_end;
-      scan->state = CsvScan::kUnquoted;
-      return true;
-    }
-    if (q != b && q[-1] != ',') return false;  // a quote inside an unquoted field
-    p = q + 1;
-    for (;;) {  // inside quotes
-      q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(end - p)));
-      if (!q || q + 1 == end) {  // the row goes on past what has been read
-        for (; p < end; ++p) *inner += *p == '\n';
-        *nl = nullptr;
-        scan->state = q ? CsvScan::kQuoteSeen : CsvScan::kQuoted;
-        return true;
-      }
-      for (; p < q; ++p) *inner += *p == '\n';
-      if (q[1] == '"') {  // an escaped quote
-        p = q + 2;
-        continue;
-      }
-      if (q[1] != ',' && q[1] != '\n' && q[1] != '\r') return false;  // text after a closing quote
-      p = q + 1;
-      break;
-    }
-  }
-}
-
 // Finds the row at in_->begin(): *len bytes before its '\n' (or the end of input).
 // *newlines counts the line breaks it spans, its terminator included.
 Result<CsvDossierReader::Row> CsvDossierReader::FindRow(size_t* len, int64_t* newlines) {
@@ -155,10 +77,10 @@ Result<CsvDossierReader::Row> CsvDossierReader::FindRow(size_t* len, int64_t* ne
     const char* limit = nl ? nl : b + size;
     const char* q = static_cast<const char*>(std::memchr(b, '"', static_cast<size_t>(limit - b)));
     int64_t inner = 0;
-    CsvScan scan;
-    if (q && !QuotedRowEnd(b, b + size, &nl, &inner, &scan)) {
+    csv::Scan scan;
+    if (q && !csv::QuotedRowEnd(b, b + size, &nl, &inner, &scan)) {
       inner = 0;
-      scan = CsvScan();
+      scan = csv::Scan();
       nl = scan.Run(b, b + size, &inner);  // misplaced quotes: the exact scanner
     }
     row_has_quotes_ = q != nullptr;
@@ -170,7 +92,7 @@ Result<CsvDossierReader::Row> CsvDossierReader::FindRow(size_t* len, int64_t* ne
     if (in_->eof() || size > options_.max_record_bytes) {
       if (size > options_.max_record_bytes) return Row::kTooLong;
       if (size == 0) return Row::kEnd;
-      if (scan.state == CsvScan::kQuoted) return Row::kUnterminated;
+      if (scan.state == csv::Scan::kQuoted) return Row::kUnterminated;
       *len = size;
       *newlines = inner;
       return Row::kRow;
@@ -182,7 +104,7 @@ Result<CsvDossierReader::Row> CsvDossierReader::FindRow(size_t* len, int64_t* ne
 
 // Drops the (oversized) row at in_->begin() without holding it, reading on.
 Status CsvDossierReader::DiscardRow(int64_t* newlines) {
-  CsvScan scan;
+  csv::Scan scan;
   for (;;) {
     const char* b = in_->begin();
     int64_t inner = 0;
@@ -201,81 +123,7 @@ Status CsvDossierReader::DiscardRow(int64_t* newlines) {
 }
 
 bool CsvDossierReader::Split(std::string_view row, std::string* message, size_t* column) {
-  cells_.clear();
-  const char* p = row.data();
-  const char* end = p + row.size();
-  if (!row_has_quotes_) {  // fast path: find commas 16 bytes at a time
-    const char* start = p;
-#ifdef __SSE2__
-    const __m128i comma = _mm_set1_epi8(',');
-    for (; end - p >= 16; p += 16) {
-      unsigned mask = static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), comma)));
-      while (mask != 0) {
-        const char* c = p + __builtin_ctz(mask);
-        cells_.emplace_back(start, static_cast<size_t>(c - start));
-        start = c + 1;
-        mask &= mask - 1;
-      }
-    }
-#endif
-    for (; p < end; ++p) {
-      if (*p == ',') {
-        cells_.emplace_back(start, static_cast<size_t>(p - start));
-        start = p + 1;
-      }
-    }
-    cells_.emplace_back(start, static_cast<size_t>(end - start));
-    return true;
-  }
-  scratch_.clear();
-  scratch_.reserve(row.size());
-  for (;;) {
-    const char* next;
-    if (p < end && *p == '"') {
-      const char* s = p + 1;
-      const size_t start = scratch_.size();
-      bool copied = false;
-      for (;;) {
-        const char* q = static_cast<const char*>(std::memchr(s, '"', static_cast<size_t>(end - s)));
-        if (!q) {  // FindRow guarantees balance; kept for safety
-          *column = cells_.size();
-          *message = "unterminated quoted field";
-          return false;
-        }
-        if (q + 1 < end && q[1] == '"') {
-          scratch_.append(s, static_cast<size_t>(q + 1 - s));
-          copied = true;
-          s = q + 2;
-          continue;
-        }
-        if (copied) {
-          scratch_.append(s, static_cast<size_t>(q - s));
-          cells_.emplace_back(scratch_.data() + start, scratch_.size() - start);
-        } else {
-          cells_.emplace_back(s, static_cast<size_t>(q - s));
-        }
-        next = q + 1;
-        break;
-      }
-      if (next < end && *next != ',') {
-        *column = cells_.size() - 1;
-        *message = "unexpected text after a closing quote (a quote inside a quoted field is written \"\")";
-        return false;
-      }
-    } else {
-      const char* c = static_cast<const char*>(std::memchr(p, ',', static_cast<size_t>(end - p)));
-      next = c ? c : end;
-      if (std::memchr(p, '"', static_cast<size_t>(next - p))) {
-        *column = cells_.size();
-        *message = "a quote '\"' inside an unquoted field (quote the whole field)";
-        return false;
-      }
-      cells_.emplace_back(p, static_cast<size_t>(next - p));
-    }
-    if (next >= end) return true;
-    p = next + 1;
-  }
+  return csv::SplitRow(row, row_has_quotes_, &cells_, &scratch_, message, column);
 }
 
 Status CsvDossierReader::ReadHeader() {

@@ -49,25 +49,6 @@ inline bool TailEqual(const char* a, const char* b, size_t n) {
   return n <= 16 || std::memcmp(a + 16, b + 16, n - 16) == 0;
 }
 
-uint64_t HashBytes(const char* p, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
-  while (n >= 8) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 31;
-    p += 8;
-    n -= 8;
-  }
-  if (n > 0) {
-    uint64_t w = 0;
-    std::memcpy(&w, p, n);
-    h = (h ^ w) * 0x94D049BB133111EBull;
-    h ^= h >> 29;
-  }
-  h *= 0xFF51AFD7ED558CCDull;
-  return h ^ (h >> 32);
-}
 
 void AppendHexByte(std::string& out, unsigned char b) {
   char buf[8];
@@ -171,6 +152,26 @@ std::string AllowedList(const FieldPlan& plan) {
 }
 
 }  // namespace
+
+uint64_t HashBytes(const char* p, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
+  while (n >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0x94D049BB133111EBull;
+    h ^= h >> 29;
+  }
+  h *= 0xFF51AFD7ED558CCDull;
+  return h ^ (h >> 32);
+}
 
 FieldPlan MakeFieldPlan(const FieldSpec& spec, Kind kind, StringPool& pool) {
   FieldPlan plan;

@@ -16,6 +16,8 @@
 namespace jincai::policy::io {
 
 bool IsValidUtf8(std::string_view text);
+// A fast 64-bit hash of bytes (for the readers' own hash tables).
+uint64_t HashBytes(const char* p, size_t n);
 
 // A reader's cache in front of a StringPool: open addressing over views of the pool's
 // own (stable) strings, so a string seen before costs one hash and one compare, and no
@@ -100,8 +102,9 @@ inline bool Decimal(std::string_view s, int digits, int64_t* out) {
   p += neg;
   const char* start = p;
   int64_t whole = 0;
-  while (p < end && static_cast<unsigned>(*p - '0') < 10) whole = whole * 10 + (*p++ - '0');
-  if (p == start || p - start > 12) return false;
+  const char* limit = end - p > 12 ? p + 12 : end;  // 12 digits cannot overflow
+  while (p < limit && static_cast<unsigned>(*p - '0') < 10) whole = whole * 10 + (*p++ - '0');
+  if (p == start || (p < end && static_cast<unsigned>(*p - '0') < 10)) return false;
   int64_t frac = 0;
   int n = 0;
   if (p < end && *p == '.') {

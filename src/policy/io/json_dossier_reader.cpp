@@ -4,6 +4,10 @@
 #include <cstdio>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "policy/io/json_record.h"
 #include "policy/io/readers.h"
 
@@ -93,8 +97,10 @@ Result<JsonDossierReader::Scan> JsonDossierReader::ScanObject(bool keep, size_t*
     const char* b = in_->begin();
     const char* p = b + scan_off_;
     const char* e = in_->end();
-    while (p < e) {
-      const char c = *p++;
+    // One byte of the state machine. Returns true when the scan is over (*result set).
+    Scan result = Scan::kFound;
+    const auto step = [&](const char* at) {
+      const char c = *at;
       if (in_string_) {
         if (escape_) {
           escape_ = false;
@@ -104,10 +110,11 @@ Result<JsonDossierReader::Scan> JsonDossierReader::ScanObject(bool keep, size_t*
           in_string_ = false;
         } else if (static_cast<unsigned char>(c) < 0x20) {
           newlines_ += c == '\n';
-          *len = static_cast<size_t>(p - b);
-          return Scan::kCut;
+          *len = static_cast<size_t>(at + 1 - b);
+          result = Scan::kCut;
+          return true;
         }
-        continue;
+        return false;
       }
       switch (c) {
         case '"': in_string_ = true; break;
@@ -116,18 +123,57 @@ Result<JsonDossierReader::Scan> JsonDossierReader::ScanObject(bool keep, size_t*
         case '}':
         case ']':
           if (stack_.back() != (c == '}' ? '{' : '[')) {
-            *len = static_cast<size_t>(p - b);
-            return Scan::kCut;
+            *len = static_cast<size_t>(at + 1 - b);
+            result = Scan::kCut;
+            return true;
           }
           stack_.pop_back();
           if (stack_.empty()) {
-            *len = static_cast<size_t>(p - b);
-            return Scan::kFound;
+            *len = static_cast<size_t>(at + 1 - b);
+            result = Scan::kFound;
+            return true;
           }
           break;
         case '\n': ++newlines_; break;
         default: break;
       }
+      return false;
+    };
+#ifdef __SSE2__
+    // 16 bytes at a time: only quotes, backslashes, brackets and control characters
+    // (line breaks among them) can change the state; other bytes are skipped. A byte
+    // right after a backslash in a string is stepped through even when plain.
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    const __m128i open_brace = _mm_set1_epi8('{'), close_brace = _mm_set1_epi8('}');
+    const __m128i open_bracket = _mm_set1_epi8('['), close_bracket = _mm_set1_epi8(']');
+    const __m128i ctrl_max = _mm_set1_epi8(0x1F);
+    while (e - p >= 16) {
+      if (escape_) {  // the escaped byte, whatever it is
+        if (step(p++)) return result;
+        continue;
+      }
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      __m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash));
+      m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, open_brace), _mm_cmpeq_epi8(x, close_brace)));
+      m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, open_bracket), _mm_cmpeq_epi8(x, close_bracket)));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_max_epu8(x, ctrl_max), ctrl_max));
+      unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(m));
+      const char* chunk = p;
+      p += 16;
+      while (mask != 0) {
+        const char* at = chunk + __builtin_ctz(mask);
+        mask &= mask - 1;
+        if (step(at)) return result;
+        if (escape_) {  // step the escaped byte too, and skip its bit if it has one
+          if (at + 1 == p) break;  // it starts the next chunk
+          escape_ = false;
+          mask &= ~(1u << (at + 1 - chunk));
+        }
+      }
+    }
+#endif
+    for (; p < e; ++p) {
+      if (step(p)) return result;
     }
     scan_off_ = static_cast<size_t>(p - b);
     if (keep && scan_off_ > options_.max_record_bytes) return Scan::kTooLong;

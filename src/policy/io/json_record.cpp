@@ -6,37 +6,10 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "policy/io/json_fast.h"
+
 namespace jincai::policy {
 namespace io {
-
-JsonNames JsonNames::For(const BatchLayout& layout) {
-  JsonNames names;
-  std::unordered_map<int, int> record_of_input;
-  for (size_t s = 0; s < layout.scalars.size(); ++s) {
-    const auto& slot = layout.scalars[s];
-    const size_t dot = slot.name.find('.');
-    if (dot == std::string::npos) {
-      names.top.emplace(slot.name, Top{Top::kScalar, static_cast<int>(s)});
-      continue;
-    }
-    auto [it, fresh] = record_of_input.emplace(slot.input, static_cast<int>(names.records.size()));
-    if (fresh) {
-      names.records.push_back({slot.name.substr(0, dot), {}});
-      names.top.emplace(names.records.back().name, Top{Top::kRecord, it->second});
-    }
-    names.records[it->second].fields.emplace(slot.name.substr(dot + 1), static_cast<int>(s));
-  }
-  for (size_t s = 0; s < layout.lists.size(); ++s) {
-    names.top.emplace(layout.lists[s].name, Top{Top::kList, static_cast<int>(s)});
-    std::unordered_map<std::string, size_t> fields;
-    const auto& spec = *layout.lists[s].spec;
-    if (spec.kind() == Kind::kListRecord) {
-      for (size_t c = 0; c < spec.fields.size(); ++c) fields.emplace(spec.fields[c].name, c);
-    }
-    names.element_fields.push_back(std::move(fields));
-  }
-  return names;
-}
 
 namespace {
 
@@ -72,12 +45,16 @@ class Handler {
   bool number_unsigned(uint64_t v) { return Integer(v); }
   bool number_float(double, const std::string& raw) { return Value({Token::kNumber, raw}); }
   bool string(std::string& s) { return Value({Token::kString, s}); }
+  // The entry points of FastJson (views into the text, or into its scratch).
+  bool NumberValue(std::string_view raw) { return Value({Token::kNumber, raw}); }
+  bool StringValue(std::string_view s) { return Value({Token::kString, s}); }
   bool binary(nlohmann::json::binary_t&) { return false; }  // not produced by JSON text
   bool start_object(size_t) { return Open({Token::kObject, {}}); }
   bool start_array(size_t) { return Open({Token::kArray, {}}); }
   bool end_object() { return Close(); }
   bool end_array() { return Close(); }
   bool key(std::string& k) { return Key(k); }
+  bool Key(std::string_view k) { return KeyImpl(k); }  // also FastJson's entry point
   bool parse_error(size_t position, const std::string&, const nlohmann::detail::exception& ex) {
     std::string what = ex.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 9: MESSAGE", or
@@ -140,7 +117,9 @@ class Handler {
   }
 
   // Converts a scalar token for a field of kind plan.kind, or reports the mismatch.
-  bool ConvertToken(const FieldPlan& plan, const Token& t, const std::string& path, int64_t* out) {
+  // `path` is called only on failure (building it costs an allocation).
+  template <typename PathFn>
+  bool ConvertToken(const FieldPlan& plan, const Token& t, PathFn path, int64_t* out) {
     const bool numeric = plan.kind == Kind::kNumber || plan.kind == Kind::kMoney;
     const bool textual = plan.kind == Kind::kString || plan.kind == Kind::kDate;
     if (plan.kind == Kind::kBool && t.type == Token::kBool) {
@@ -148,12 +127,13 @@ class Handler {
       return true;
     }
     if ((numeric && t.type == Token::kNumber) || (textual && t.type == Token::kString)) {
+      if (fast::Convert(plan, t.text, b_.strings(), out)) return true;
       std::string message;
       if (ConvertScalar(plan, t.text, t.type == Token::kNumber, b_.strings(), out, &message)) return true;
-      b_.Fail(path, std::move(message));
+      b_.Fail(path(), std::move(message));
       return false;
     }
-    Mismatch(path, Expectation(plan.kind), t);
+    Mismatch(path(), Expectation(plan.kind), t);
     return false;
   }
 
@@ -169,7 +149,8 @@ class Handler {
         const int64_t index = f.count++;
         if (b_.failed()) return true;
         int64_t v;
-        if (ConvertToken(b_.element_plan(f.index, 0), t, b_.ElementPath(f.index, index), &v)) {
+        const int slot = f.index;
+        if (ConvertToken(b_.element_plan(slot, 0), t, [&] { return b_.ElementPath(slot, index); }, &v)) {
           b_.AppendString(f.index, v);
         }
         return true;
@@ -195,18 +176,17 @@ class Handler {
     if (b_.failed()) return true;
     int64_t v;
     switch (target.type) {
-      case kScalar: {
-        target_ = target;
-        const std::string path = TargetPath();
-        target_ = Target();
-        if (ConvertToken(b_.scalar_plan(target.index), t, path, &v)) b_.SetScalar(target.index, v);
-        break;
-      }
+      case kScalar:
       case kElementField: {
-        target_ = target;
-        const std::string path = TargetPath();
-        target_ = Target();
-        if (ConvertToken(b_.element_plan(f.index, target.col), t, path, &v)) {
+        const auto path = [&] {
+          target_ = target;
+          std::string p = TargetPath();
+          target_ = Target();
+          return p;
+        };
+        if (target.type == kScalar) {
+          if (ConvertToken(b_.scalar_plan(target.index), t, path, &v)) b_.SetScalar(target.index, v);
+        } else if (ConvertToken(b_.element_plan(f.index, target.col), t, path, &v)) {
           b_.SetElementField(f.index, target.col, v);
         }
         break;
@@ -253,8 +233,13 @@ class Handler {
       }
       return true;
     }
-    const std::string path = TargetPath();
     const Target target = target_;
+    const auto path = [&] {
+      target_ = target;
+      std::string p = TargetPath();
+      target_ = Target();
+      return p;
+    };
     target_ = Target();
     if (b_.failed() && target.type != kIgnore) {
       frames_.push_back({kSkip});
@@ -266,7 +251,7 @@ class Handler {
           frames_.push_back({kRecord, target.index});
           return true;
         }
-        Mismatch(path, "an object", t);
+        Mismatch(path(), "an object", t);
         break;
       case kList:
         if (!object) {
@@ -275,12 +260,12 @@ class Handler {
           frames_.push_back({strings ? kListString : kListRecord, target.index});
           return true;
         }
-        Mismatch(path, "a list", t);
+        Mismatch(path(), "a list", t);
         break;
-      case kId: Mismatch(path, "a string", t); break;
-      case kScalar: Mismatch(path, Expectation(b_.scalar_plan(target.index).kind), t); break;
+      case kId: Mismatch(path(), "a string", t); break;
+      case kScalar: Mismatch(path(), Expectation(b_.scalar_plan(target.index).kind), t); break;
       case kElementField:
-        Mismatch(path, Expectation(b_.element_plan(f.index, target.col).kind), t);
+        Mismatch(path(), Expectation(b_.element_plan(f.index, target.col).kind), t);
         break;
       default: break;
     }
@@ -295,7 +280,7 @@ class Handler {
     return true;
   }
 
-  bool Key(const std::string& k) {
+  bool KeyImpl(std::string_view k) {
     Frame& f = frames_.back();
     target_ = Target();
     if (f.type == kSkip) return true;
@@ -311,14 +296,16 @@ class Handler {
     bool duplicate = false;
     std::string path;
     if (f.type == kTop) {
-      auto it = names_.top.find(k);
-      if (it == names_.top.end()) {
-        b_.Fail(k, "unknown field '" + k + "' (the policy declares no such input)");
+      const int* top = names_.top.Find(k);
+      if (!top) {
+        const std::string name(k);
+        b_.Fail(name, "unknown field '" + name + "' (the policy declares no such input)");
         target_.type = kIgnore;
         return true;
       }
-      target_.index = it->second.index;
-      switch (it->second.type) {
+      const JsonNames::Top& entry = names_.tops[static_cast<size_t>(*top)];
+      target_.index = entry.index;
+      switch (entry.type) {
         case JsonNames::Top::kScalar:
           target_.type = kScalar;
           duplicate = b_.scalar_set(target_.index);
@@ -335,28 +322,27 @@ class Handler {
       }
     } else if (f.type == kRecord) {
       const auto& record = names_.records[f.index];
-      auto it = record.fields.find(k);
-      if (it == record.fields.end()) {
-        path = record.name + "." + k;
+      const int* slot = record.fields.Find(k);
+      if (!slot) {
+        path = record.name + "." + std::string(k);
         b_.Fail(path, "unknown field '" + path + "' (the record '" + record.name +
                           "' has no such field)");
         target_.type = kIgnore;
         return true;
       }
-      target_ = {kScalar, it->second};
-      duplicate = b_.scalar_set(it->second);
+      target_ = {kScalar, *slot};
+      duplicate = b_.scalar_set(*slot);
     } else if (f.type == kElement) {
-      const auto& fields = names_.element_fields[f.index];
-      auto it = fields.find(k);
-      if (it == fields.end()) {
-        path = b_.ElementPath(f.index, f.count) + "." + k;
+      const int* col = names_.element_fields[f.index].Find(k);
+      if (!col) {
+        path = b_.ElementPath(f.index, f.count) + "." + std::string(k);
         b_.Fail(path, "unknown field '" + path + "' (the elements of '" +
                           b_.layout().lists[f.index].name + "' have no such field)");
         target_.type = kIgnore;
         return true;
       }
-      target_ = {kElementField, -1, it->second};
-      duplicate = b_.element_field_set(f.index, it->second);
+      target_ = {kElementField, -1, static_cast<size_t>(*col)};
+      duplicate = b_.element_field_set(f.index, target_.col);
     }
     if (duplicate) {
       path = TargetPath();
@@ -376,7 +362,14 @@ class Handler {
 }  // namespace
 
 bool ParseJsonRecord(std::string_view text, const JsonNames& names, RecordBuilder& b,
-                     size_t* error_offset) {
+                     size_t* error_offset, bool use_fast) {
+  if (use_fast) {
+    Handler h(names, b);
+    if (FastJson<Handler>(text, h).Parse()) return true;
+  }
+  // Not plain enough for the fast parser: start the record again with nlohmann, whose
+  // verdict (and messages) decide.
+  b.Restart();
   Handler h(names, b);
   nlohmann::json::sax_parse(text.begin(), text.end(), &h, nlohmann::json::input_format_t::json,
                             /*strict=*/true, /*ignore_comments=*/false);

@@ -5,13 +5,25 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "policy/eval/batch.h"
 #include "policy/io/record_builder.h"
 
 namespace jincai::policy::io {
+
+// A small map from names to ints, looked up by string_view (open addressing, no
+// std::string built per lookup).
+class NameIndex {
+ public:
+  void Add(const std::string& name, int value);
+  const int* Find(std::string_view name) const;  // nullptr when absent
+
+ private:
+  std::vector<std::pair<std::string, int>> entries_;
+  std::vector<int32_t> table_;  // entry index + 1; 0: empty
+};
 
 // Name lookup for JSON keys, built once from the layout.
 struct JsonNames {
@@ -21,11 +33,12 @@ struct JsonNames {
   };
   struct Record {
     std::string name;
-    std::unordered_map<std::string, int> fields;  // field name -> scalar slot
+    NameIndex fields;  // field name -> scalar slot
   };
-  std::unordered_map<std::string, Top> top;
+  std::vector<Top> tops;
+  NameIndex top;  // input name -> index in tops
   std::vector<Record> records;
-  std::vector<std::unordered_map<std::string, size_t>> element_fields;  // [list slot]
+  std::vector<NameIndex> element_fields;  // [list slot]: field name -> column
 
   static JsonNames For(const BatchLayout& layout);
 };
@@ -33,7 +46,8 @@ struct JsonNames {
 // Parses `text` (one JSON value) into `b`, after b.Begin(). Field errors are left in
 // `b` (parsing goes on to find the id). Returns false on a JSON syntax error, which is
 // also recorded in `b`, with the byte offset of the error in *error_offset.
+// `use_fast` = false skips the fast parser (tests compare the two paths).
 bool ParseJsonRecord(std::string_view text, const JsonNames& names, RecordBuilder& b,
-                     size_t* error_offset);
+                     size_t* error_offset, bool use_fast = true);
 
 }  // namespace jincai::policy::io

@@ -29,6 +29,8 @@ class RecordBuilder {
 
   // Starts a new record read from `line`; forgets the previous one.
   void Begin(int64_t line);
+  // Forgets what was set for the current record, keeping its line.
+  void Restart() { Begin(line_); }
   // Records an error; the first one wins unless `override` (a syntax error beats a
   // field error seen before it). `field` is the dotted/indexed path or empty.
   void Fail(std::string field, std::string message, bool override = false);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 namespace jincai::policy::io {
 namespace {
 
@@ -133,6 +135,55 @@ TEST(ConvertScalar, NonScalarKindsAreRejected) {
   EXPECT_FALSE(ConvertScalar(plan, "x", false, cache, &v, &message));
   EXPECT_EQ(message, "expected an object, got \"x\"");
   EXPECT_STREQ(Expectation(Kind::kListString), "a list");
+}
+
+TEST(FastPaths, DateAgreesWithParseDate) {
+  for (int32_t d = DaysFromCivil(1000, 1, 1); d <= DaysFromCivil(9999, 12, 31); d += 13) {
+    const std::string text = FormatDate(d);
+    int64_t v = 0;
+    ASSERT_TRUE(fast::Date(text, &v)) << text;
+    ASSERT_EQ(v, d) << text;
+  }
+  for (const char* bad : {"2023-02-29", "2023-04-31", "0999-12-31", "2023-13-01", "2023-00-01",
+                          "2023-01-00", "2023-1-01", "2023/01/01", "2023-01-0x", "202a-01-01"}) {
+    int64_t v = 0;
+    EXPECT_FALSE(fast::Date(bad, &v)) << bad;
+    EXPECT_FALSE(ParseDate(bad)) << bad;
+  }
+}
+
+TEST(FastPaths, DecimalAgreesWithParseScaled) {
+  const char* samples[] = {"0", "-0", "7", "-12.5", "0.000001", "123456789012", "1234567890123", "12345678901234567890123", "-99999999999999999999.5",
+                           "999999999999.999999", "-999999999999.99", "1.", ".5", "1.2.3", "1e3",
+                           "+5", "12a", "", "-", "0.1234567", "00012.50", "1.10"};
+  for (int digits : {2, 6}) {
+    for (const char* text : samples) {
+      int64_t v = 0;
+      if (fast::Decimal(text, digits, &v)) {
+        ASSERT_EQ(ParseScaled(text, digits), v) << text << " " << digits;
+      }
+    }
+  }
+  int64_t v = 0;
+  EXPECT_TRUE(fast::Decimal("12000.50", 2, &v));
+  EXPECT_EQ(v, 1'200'050);
+  EXPECT_FALSE(fast::Decimal("1.001", 2, &v));  // left to the general parser, which rejects it
+  EXPECT_FALSE(fast::Decimal("1e3", 6, &v));    // left to the general parser, which accepts it
+}
+
+TEST(FastPaths, BoolAndPaddedLoads) {
+  int64_t v = 0;
+  EXPECT_TRUE(fast::Bool("true", &v));
+  EXPECT_EQ(v, 1);
+  EXPECT_TRUE(fast::Bool("false", &v));
+  EXPECT_EQ(v, 0);
+  EXPECT_FALSE(fast::Bool("TRUE", &v));  // the general converter accepts it
+  for (size_t n = 0; n <= 9; ++n) {
+    const std::string s = std::string("abcdefghi").substr(0, n);
+    uint64_t expected = 0;
+    std::memcpy(&expected, s.data(), std::min<size_t>(n, 8));
+    EXPECT_EQ(fast::Load8Padded(s.data(), n), expected) << n;
+  }
 }
 
 }  // namespace

@@ -219,5 +219,29 @@ TEST_F(JsonReaderTest, RecordsAcrossReadBlocks) {
   EXPECT_EQ(r.lines.back(), n);
 }
 
+TEST_F(JsonReaderTest, EscapesAndBracketsInStringsAtEveryOffset) {
+  // Escaped quotes and backslashes, and brackets inside strings, at every position
+  // relative to the scanner's 16-byte steps.
+  std::string text;
+  std::vector<std::string> names;
+  for (int k = 0; k < 48; ++k) {
+    const std::string pad(static_cast<size_t>(k), 'a');
+    const std::string raw = pad + "\\\"}]{[\\\\" + pad + "\\\\\\\"x";
+    names.push_back(pad + "\"}]{[\\" + pad + "\\\"x");
+    text += R"({"id": "r)" + std::to_string(k) + R"(", "name": ")" + raw +
+            R"(", "birth_date": "1980-01-01", "salary": 1, "children": [{"birth_date": "2015-01-01"}]})" + "\n";
+  }
+  TempFile file(text, ".jsonl");
+  auto reader = DossierReader::Open(file.path(), layout_, pool_, {});
+  ASSERT_TRUE(reader.ok());
+  auto n = (*reader)->Next(batch_, 1000);
+  ASSERT_TRUE(n.ok()) << n.status().message();
+  ASSERT_EQ(*n, 48);
+  for (int k = 0; k < 48; ++k) {
+    EXPECT_EQ(pool_.Get(batch_.scalars[s_.name][k]), names[k]) << k;
+    EXPECT_EQ(batch_.lines[k], k + 1);
+  }
+}
+
 }  // namespace
 }  // namespace jincai::policy
