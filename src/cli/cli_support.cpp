@@ -68,7 +68,8 @@ void OutputFile::Write(const std::string& data) {
 
 void OutputFile::Commit() {
   if (f_ == stdout) {
-    std::fflush(stdout);
+    if (std::fflush(stdout) != 0 || std::ferror(stdout))
+      throw CommandExit{kExitBadInput, "jincai: cannot write standard output: " + std::string(std::strerror(errno))};
     committed_ = true;
     return;
   }
@@ -153,14 +154,22 @@ class BatchPipe {
 
 }  // namespace
 
+bool WritingReadsPool(const policy::CompiledPolicy& p) {
+  for (const auto& e : p.checked->entitlements)
+    for (const auto& d : e.details)
+      if (d && d->type == policy::Kind::kString) return true;
+  return false;
+}
+
 ReadStats ForEachBatch(const std::string& input, const policy::CompiledPolicy& p, bool skip_invalid,
-                       const std::function<void(const policy::Batch&)>& fn, bool pipelined) {
+                       const std::function<void(const policy::Batch&)>& fn, bool pipelined,
+                       const policy::BatchLayout* layout) {
   policy::ReaderOptions opts;
   opts.skip_invalid = skip_invalid;
   opts.on_skip = [&](const policy::RecordError& e) {
     std::fprintf(stderr, "%s: skipped %s\n", input.c_str(), e.Render().c_str());
   };
-  auto reader = policy::DossierReader::Open(input, p.layout(), p.pool(), opts);
+  auto reader = policy::DossierReader::Open(input, layout ? *layout : p.layout(), p.pool(), opts);
   if (!reader.ok()) throw CommandExit{kExitBadInput, "jincai: " + reader.status().message()};
   ReadStats stats;
   std::string read_error;
@@ -176,11 +185,15 @@ ReadStats ForEachBatch(const std::string& input, const policy::CompiledPolicy& p
   } else {
     BatchPipe pipe(4);
     std::thread producer([&] {
-      while (auto b = pipe.TakeFree()) {
-        auto n = (*reader)->Next(*b, policy::kChunkRows);
-        if (!n.ok()) { read_error = n.status().message(); break; }
-        if (*n == 0) break;
-        pipe.PutFull(std::move(b));
+      try {
+        while (auto b = pipe.TakeFree()) {
+          auto n = (*reader)->Next(*b, policy::kChunkRows);
+          if (!n.ok()) { read_error = n.status().message(); break; }
+          if (*n == 0) break;
+          pipe.PutFull(std::move(b));
+        }
+      } catch (const std::bad_alloc&) {  // never let an exception end the process here
+        read_error = "out of memory while reading";
       }
       pipe.Done();
     });

@@ -72,7 +72,13 @@ struct ReadStats {
 // them on stderr. An input with no dossier at all ends the command too.
 // `pipelined`: read on a second thread while `fn` runs on this one. Only for an `fn`
 // that does not touch the policy's StringPool, which the reader writes to.
+// `layout`: read into this layout instead of the policy's (same shape; see simulate).
 ReadStats ForEachBatch(const std::string& input, const policy::CompiledPolicy& p, bool skip_invalid,
-                       const std::function<void(const policy::Batch&)>& fn, bool pipelined = false);
+                       const std::function<void(const policy::Batch&)>& fn, bool pipelined = false,
+                       const policy::BatchLayout* layout = nullptr);
+
+// Whether writing a decision of this policy reads its StringPool (string details), in
+// which case the reader may not run on another thread.
+bool WritingReadsPool(const policy::CompiledPolicy& p);
 
 }  // namespace jincai::cli

@@ -50,7 +50,7 @@ void RunPolicyEvaluate(const EvaluateOptions& o) {
       writer.WriteBatch(batch, d, buf, extra);
     }
     out.Write(buf);
-  }, /*pipelined=*/!(o.explain || o.what_it_takes));
+  }, /*pipelined=*/!(o.explain || o.what_it_takes || WritingReadsPool(*p)));
   out.Commit();
 }
 

@@ -29,18 +29,24 @@ void RunPolicySimulate(const SimulateOptions& o) {
   int32_t date = DateOrToday(o.date);
   auto sim = policy::Simulation::Create(*base, *reform, date);
   if (!sim.ok()) throw CommandExit{kExitBadInput, "jincai: " + sim.status().message()};
-  ForEachBatch(o.population, *base, o.skip_invalid, [&](const policy::Batch& b) { (*sim)->Add(b); }, /*pipelined=*/true);
+  // Both policies read these batches: a string column either reads must be interned.
+  policy::BatchLayout layout = base->layout();
+  for (size_t s = 0; s < layout.scalars.size(); ++s) layout.scalars[s].used |= reform->layout().scalars[s].used;
+  // Both outputs are opened first and committed last: a failure leaves neither behind.
+  std::unique_ptr<OutputFile> chart;
+  if (!o.chart.empty()) chart = std::make_unique<OutputFile>(o.chart);
+  OutputFile out(o.output);
+  ForEachBatch(o.population, *base, o.skip_invalid, [&](const policy::Batch& b) { (*sim)->Add(b); }, /*pipelined=*/true,
+               &layout);
   const auto& report = (*sim)->report();
-  if (!o.chart.empty()) {
-    OutputFile chart(o.chart);
+  if (chart) {
     std::string title = base->doc().id + " " + base->doc().version + " vs " +
                         (o.reform.empty() ? "reform (--set)" : reform->doc().id + " " + reform->doc().version);
-    chart.Write(report.ChartSvg(title));
-    chart.Commit();
+    chart->Write(report.ChartSvg(title));
   }
-  OutputFile out(o.output);
   out.Write(o.format == "json" ? report.Json() : o.format == "csv" ? report.Csv() : report.Table());
   out.Commit();
+  if (chart) chart->Commit();
 }
 
 }  // namespace

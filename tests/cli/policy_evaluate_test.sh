@@ -135,4 +135,37 @@ grep -q 'education == "doctorate"' "$TMP/unfair.toml" || fail "test setup: the t
 run policy check "$TMP/unfair.toml"
 expect_rc 1 "barrier lint"
 has "$err" "restricted input 'education' decides tier A"
+
+# --- a reform that reads a string input the base never reads
+cat >"$TMP/base.toml" <<'EOF2'
+[policy]
+id = "b"
+version = "1"
+title = "b"
+effective = 2017-01-01
+[inputs.papers]
+type = "number"
+[inputs.city]
+type = "string"
+[[tiers]]
+id = "A"
+when = 'papers >= 1'
+EOF2
+sed "s/when = 'papers >= 1'/when = 'city == \"Taiyuan\"'/" "$TMP/base.toml" >"$TMP/reform.toml"
+printf '{"id":"1","papers":0,"city":"Taiyuan"}\n{"id":"2","papers":0,"city":"Taiyuan"}\n{"id":"3","papers":1,"city":"Datong"}\n' >"$TMP/cities.jsonl"
+run policy simulate --base "$TMP/base.toml" --reform "$TMP/reform.toml" --population "$TMP/cities.jsonl" --date 2021-01-01 --format csv
+expect_rc 0 "simulate a reform reading another string input"
+has "$out" "tier,A,1,2"
+
+# --- output that cannot be written is an error, and leaves no chart behind
+if [[ -w /dev/full ]]; then
+  set +e
+  "$JINCAI" policy evaluate --policy "$P" --date 2021-01-01 "$TMP/pop.jsonl" >/dev/full 2>"$TMP/stderr"
+  rc=$?
+  set -e
+  [[ $rc -eq 1 ]] || fail "writing to a full device must fail (exit $rc)"
+fi
+run policy simulate --base "$P" --set tier_a_min_points=90 --population "$TMP/pop.csv" --date 2021-01-01 --chart "$TMP/left.svg" -o "$TMP/no/such/dir/r.txt"
+expect_rc 1 "an unwritable report"
+[[ ! -e "$TMP/left.svg" ]] || fail "no chart may be left behind when the report fails"
 echo "ok"

@@ -18,6 +18,8 @@ std::string DecisionDigest(const CompiledPolicy& p, const Decisions& d, int32_t 
     const EntitlementSpec& es = doc.entitlements[static_cast<size_t>(g.entitlement)];
     std::string s = es.id + ":" + std::to_string(g.element) + ":" + (g.has_monthly ? std::to_string(g.monthly) : "");
     for (size_t a = 0; a < es.amounts.size(); ++a) s += ":" + es.amounts[a].first + "=" + std::to_string(d.amounts[g.amounts_at + a]);
+    for (size_t a = 0; a < es.details.size(); ++a)
+      s += ":" + es.details[a].first + "=" + std::to_string(d.amounts[g.amounts_at + es.amounts.size() + a]);
     grants.push_back(std::move(s));
   }
   std::sort(grants.begin(), grants.end());

@@ -64,7 +64,17 @@ void Simulation::Add(const Batch& batch) {
   const auto& rtiers = reform_.doc().tiers;
   const auto& bents = base_.doc().entitlements;
   const auto& rents = reform_.doc().entitlements;
-  using Key = std::tuple<int, int32_t, int64_t, bool>;
+  // A grant as compared across the two policies: entitlement, element, monthly amount,
+  // and a hash of its further amounts and details.
+  using Key = std::tuple<int, int32_t, int64_t, bool, uint64_t>;
+  auto extras = [](const Decisions& d, const Grant& g, const EntitlementSpec& es) {
+    uint64_t h = 1469598103934665603ull;
+    for (size_t k = 0; k < es.amounts.size() + es.details.size(); ++k) {
+      h ^= static_cast<uint64_t>(d.amounts[g.amounts_at + k]);
+      h *= 1099511628211ull;
+    }
+    return h;
+  };
   std::vector<Key> bk, rk;
   for (int32_t row = 0; row < batch.rows; ++row) {
     int32_t bt = bd_.tier[static_cast<size_t>(row)], rt = rd_.tier[static_cast<size_t>(row)];
@@ -85,7 +95,8 @@ void Simulation::Add(const Batch& batch) {
       ++e.base_count;
       e.base_monthly += g.monthly;
       r.monthly_by_payer[bents[static_cast<size_t>(g.entitlement)].payer].first += g.monthly;
-      bk.emplace_back(base_ent_[static_cast<size_t>(g.entitlement)], g.element, g.monthly, g.has_monthly);
+      bk.emplace_back(base_ent_[static_cast<size_t>(g.entitlement)], g.element, g.monthly, g.has_monthly,
+                      extras(bd_, g, bents[static_cast<size_t>(g.entitlement)]));
     }
     for (uint32_t k = rs_[static_cast<size_t>(row)]; k < rs_[static_cast<size_t>(row) + 1]; ++k) {
       const Grant& g = rd_.grants[ro_[k]];
@@ -93,7 +104,8 @@ void Simulation::Add(const Batch& batch) {
       ++e.reform_count;
       e.reform_monthly += g.monthly;
       r.monthly_by_payer[rents[static_cast<size_t>(g.entitlement)].payer].second += g.monthly;
-      rk.emplace_back(reform_ent_[static_cast<size_t>(g.entitlement)], g.element, g.monthly, g.has_monthly);
+      rk.emplace_back(reform_ent_[static_cast<size_t>(g.entitlement)], g.element, g.monthly, g.has_monthly,
+                      extras(rd_, g, rents[static_cast<size_t>(g.entitlement)]));
     }
     if (bk.size() == rk.size()) {
       std::sort(bk.begin(), bk.end());

@@ -105,6 +105,10 @@ void LintBarriers(const CheckedPolicy& p, Diagnostics& d) {
       d.Error(loc, "barrier", "restricted input '" + name + "' decides " + what + ": " + path + " -> " + what +
               ". Restricted inputs (household registration, region, identity, education, ownership, titles, papers) may not be gates");
   };
+  if (p.engagement_slot >= 0 &&
+      doc.inputs[static_cast<size_t>(p.layout.scalars[static_cast<size_t>(p.engagement_slot)].input)].restricted)
+    d.Error(doc.engagement_loc, "barrier", "engagement_input '" + doc.engagement_input +
+            "' is restricted, yet it decides which tiers a dossier can reach");
   for (size_t t = 0; t < doc.tiers.size(); ++t) {
     fail(doc.tiers[t].loc, "tier " + doc.tiers[t].id, p.tier_when[t].get());
     mark(p.tier_when[t].get());

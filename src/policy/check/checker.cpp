@@ -59,6 +59,7 @@ class Checker {
     formula_state_.assign(doc.formulas.size(), 0);
     p_->formulas.resize(doc.formulas.size());
     for (size_t i = 0; i < doc.formulas.size(); ++i) CheckFormula(static_cast<int>(i));
+    CheckFormulaDepth();
     for (const auto& c : doc.criteria) {
       Scope s;
       s.what = "criterion '" + c.id + "'";
@@ -159,6 +160,26 @@ class Checker {
     formula_stack_.pop_back();
     formula_state_[static_cast<size_t>(i)] = 2;
     p_->formula_order.push_back(i);
+  }
+
+  // Later stages follow formula references recursively, so the longest chain of
+  // formulas using formulas is bounded. formula_order lists dependencies first.
+  void CheckFormulaDepth() {
+    std::vector<size_t> depth(p_->formulas.size(), 1);
+    for (int f : p_->formula_order) {
+      std::function<void(const CExpr*)> walk = [&](const CExpr* e) {
+        if (!e) return;
+        if (e->k == CKind::kFormula) depth[static_cast<size_t>(f)] = std::max(depth[static_cast<size_t>(f)], depth[static_cast<size_t>(e->slot)] + 1);
+        for (const auto& k : e->kids) walk(k.get());
+      };
+      walk(p_->formulas[static_cast<size_t>(f)].get());
+      if (depth[static_cast<size_t>(f)] > kMaxFormulaChain) {
+        const FormulaSpec& fs = p_->doc->formulas[static_cast<size_t>(f)];
+        d_.Error(fs.loc, "too-deep", "formula '" + fs.name + "' refers to formulas more than " + std::to_string(kMaxFormulaChain) + " levels deep");
+        p_->formulas[static_cast<size_t>(f)] = nullptr;
+        depth[static_cast<size_t>(f)] = 1;  // report the chain once
+      }
+    }
   }
 
   // Criteria feed the point totals; a criterion that (through formulas) uses a point
@@ -280,17 +301,15 @@ class Checker {
     return e;
   }
 
-  static size_t EndOf(const Ast& a) {
-    size_t end = a.offset + std::max<size_t>(a.text.size(), 1);
-    for (const auto& k : a.args) end = std::max(end, EndOf(*k));
-    return end;
+  static size_t StartOf(const Ast& a) {
+    if (a.start != std::string::npos) return a.start;
+    size_t start = a.offset;
+    for (const auto& k : a.args) start = std::min(start, StartOf(*k));
+    return start;
   }
   static std::string SourceOf(const Ast& a, const Scope& s) {
-    size_t start = a.offset;
-    for (const auto& k : a.args) start = std::min(start, k->offset);
-    size_t end = std::min(EndOf(a), s.text->text.size());
-    // Extend over a closing ')' or '"' that the node owns.
-    while (end < s.text->text.size() && (s.text->text[end] == ')' || s.text->text[end] == '"' || s.text->text[end] == ']')) ++end;
+    size_t start = StartOf(a);
+    size_t end = std::min(std::max(a.end, start), s.text->text.size());
     return s.text->text.substr(start, end - start);
   }
 

@@ -185,8 +185,19 @@ class Analysis {
         switch (e.op) {
           case AstOp::kAdd: r = x + y; break;
           case AstOp::kSub: r = x - y; break;
-          case AstOp::kMul: r = x * y / kNumberScale; break;
-          default: if (y == 0) return std::nullopt; r = x * kNumberScale / y; break;
+          case AstOp::kMul: {
+            bool ovf = false;
+            r = DivRound(x * y, kNumberScale, &ovf);
+            if (ovf) return std::nullopt;
+            break;
+          }
+          default: {
+            if (y == 0) return std::nullopt;
+            bool ovf = false;
+            r = DivRound(x * kNumberScale, y, &ovf);  // as the interpreter rounds
+            if (ovf) return std::nullopt;
+            break;
+          }
         }
         if (r > INT64_MAX || r < INT64_MIN) return std::nullopt;
         return static_cast<int64_t>(r);
@@ -270,7 +281,8 @@ class Analysis {
       if (op != AstOp::kEq && op != AstOp::kNe) return std::nullopt;
       Term t;
       if (x->type == Kind::kBool) {
-        t.opaque[x->text] = (op == AstOp::kEq) == (c != 0);
+        // `f == true` means `f`, `f == false` means `not f`: analyse f itself.
+        return Dnf(x, (op == AstOp::kEq) != (c != 0));
       } else {
         t.str[k] = StrSet{op == AstOp::kEq, {c}};
       }
@@ -362,8 +374,19 @@ void LintTiers(const CheckedPolicy& p, Diagnostics& d) {
         if (pure) bands[term.num.begin()->first].push_back({term.num.begin()->second, t});
       }
     }
+    // A tier split by another condition (engagement aside) may cover a band in pieces
+    // this analysis cannot add up: gaps are claimed only when every tier is pure bands.
+    bool all_pure = true;
+    for (const auto& t : tiers) {
+      if (!t) { all_pure = false; continue; }
+      for (const auto& term : *t) {
+        bool pure = term.num.size() == 1 && term.opaque.empty();
+        for (const auto& [k, s] : term.str) if (k != doc.engagement_input) pure = false;
+        all_pure &= pure;
+      }
+    }
     for (auto& [var, list] : bands) {
-      if (list.size() < 2) continue;
+      if (list.size() < 2 || !all_pure || bands.size() != 1) continue;
       std::sort(list.begin(), list.end(), [](const auto& x, const auto& y) { return x.first.lo < y.first.lo; });
       int64_t covered_to = list.front().first.hi;
       size_t below = list.front().second;

@@ -91,9 +91,13 @@ inline bool DivToUnit(int64_t a, int64_t b, int64_t unit, Fn fn, int64_t* out) {
   return true;
 }
 
-inline int64_t RoundTo(int64_t v, int64_t unit, Fn fn) {
+// REQUIRES: unit > 0. False on overflow (a value within a unit of the int64 limits).
+inline bool RoundTo(int64_t v, int64_t unit, Fn fn, int64_t* out) {
   int64_t q = v / unit, r = v % unit;
-  if (r == 0) return v;
+  if (r == 0) {
+    *out = v;
+    return true;
+  }
   switch (fn) {
     case Fn::kFloor: if (r < 0) --q; break;
     case Fn::kCeil: if (r > 0) ++q; break;
@@ -103,7 +107,7 @@ inline int64_t RoundTo(int64_t v, int64_t unit, Fn fn) {
       break;
     }
   }
-  return q * unit;
+  return !__builtin_mul_overflow(q, unit, out);
 }
 
 }  // namespace
@@ -464,7 +468,11 @@ void Vm::RunEager(int32_t i, const Instr& in, Sel sel) {
     case Opcode::kRound: {
       Fn fn = static_cast<Fn>(in.field);
       int64_t unit = in.imm;
-      map2([&](int64_t x, int64_t, int32_t) { return RoundTo(x, unit, fn); });
+      map2([&](int64_t x, int64_t, int32_t r) {
+        int64_t z;
+        if (!RoundTo(x, unit, fn, &z)) { Fail(dom, r, EvalError::kOverflow, i); return int64_t{0}; }
+        return z;
+      });
       break;
     }
     case Opcode::kEq: map2([](int64_t x, int64_t y, int32_t) { return static_cast<int64_t>(x == y); }); break;

@@ -52,6 +52,16 @@ class Vm {
 
   EvalError error(int32_t row) const { return static_cast<EvalError>(err_[static_cast<size_t>(row)]); }
   int32_t error_instr(int32_t row) const { return err_instr_[static_cast<size_t>(row)]; }
+  // Forgets what the memo instructions computed for a row, so the next run of a formula
+  // for it recomputes (and reports any error again): explanations need this.
+  void ForgetRow(int32_t row) {
+    for (size_t m = 0; m < memo_done_.size(); ++m) {
+      if (memo_done_[m][static_cast<size_t>(row)]) {
+        memo_done_[m][static_cast<size_t>(row)] = 0;
+        --memo_count_[m];
+      }
+    }
+  }
   // Forgets a row's error (explanations force extra instructions and restore it).
   void SetError(int32_t row, EvalError e, int32_t instr) {
     err_[static_cast<size_t>(row)] = static_cast<uint8_t>(e);

@@ -68,19 +68,29 @@ class Explainer {
  private:
   json Encode(Kind k, int64_t v) const { return EncodeValue(k, v, p_.pool()); }
 
-  // The value of a rows-level node for this row, computing it if needed.
-  json Value(const CExpr& e) {
+  // The value of a rows-level node for this row, computed afresh (formulas included,
+  // so an error inside one shows here). The decision's own state is restored.
+  std::optional<int64_t> Compute(const CExpr& e, EvalError* error) {
+    *error = EvalError::kNone;
     auto it = p_.instr_of.find(&e);
-    if (it == p_.instr_of.end()) return nullptr;
-    int32_t instr = it->second;
+    if (it == p_.instr_of.end()) return std::nullopt;
     EvalError before = vm_.error(row_);
     int32_t before_instr = vm_.error_instr(row_);
     vm_.SetError(row_, EvalError::kNone, -1);
-    vm_.Run(instr, Sel{&row_, 1});
-    EvalError now = vm_.error(row_);
+    vm_.ForgetRow(row_);
+    vm_.Run(it->second, Sel{&row_, 1});
+    *error = vm_.error(row_);
     vm_.SetError(row_, before, before_instr);
-    if (now != EvalError::kNone) return std::string("error: ") + EvalErrorText(now);
-    return Encode(e.type, vm_.At(instr, row_));
+    if (*error != EvalError::kNone) return std::nullopt;
+    return vm_.At(it->second, row_);
+  }
+
+  json Value(const CExpr& e) {
+    EvalError err;
+    auto v = Compute(e, &err);
+    if (err != EvalError::kNone) return std::string("error: ") + EvalErrorText(err);
+    if (!v) return nullptr;
+    return Encode(e.type, *v);
   }
 
   // Names an expression reads, with their values (parameters with their dates).
@@ -166,16 +176,8 @@ class Explainer {
   }
 
   std::optional<int64_t> Raw(const CExpr& e) {
-    auto it = p_.instr_of.find(&e);
-    if (it == p_.instr_of.end()) return std::nullopt;
-    EvalError before = vm_.error(row_);
-    int32_t bi = vm_.error_instr(row_);
-    vm_.SetError(row_, EvalError::kNone, -1);
-    vm_.Run(it->second, Sel{&row_, 1});
-    bool bad = vm_.error(row_) != EvalError::kNone;
-    vm_.SetError(row_, before, bi);
-    if (bad) return std::nullopt;
-    return vm_.At(it->second, row_);
+    EvalError err;
+    return Compute(e, &err);
   }
 
   json TierMiss(size_t k) {

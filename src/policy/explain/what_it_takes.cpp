@@ -192,7 +192,11 @@ class Search {
       Kind k = slot.spec->kind;
       if (Restricted(slot.input) || (k != Kind::kNumber && k != Kind::kMoney)) continue;
       int64_t cur = one_.scalars[s][0];
-      int64_t cap = slot.spec->max ? *slot.spec->max : cur + std::max<int64_t>(std::abs(cur) * 1000, Unit(k) * 1'000'000'000);
+      // Search up to the declared maximum, or far above the current value (in 128 bits,
+      // clamped, so that a huge value cannot overflow).
+      __int128 far = static_cast<__int128>(cur) + std::max<__int128>(static_cast<__int128>(cur < 0 ? -static_cast<__int128>(cur) : cur) * 1000,
+                                                                     static_cast<__int128>(Unit(k)) * 1'000'000'000);
+      int64_t cap = slot.spec->max ? *slot.spec->max : static_cast<int64_t>(std::min<__int128>(far, INT64_MAX / 2));
       if (cap <= cur) continue;
       probes.push_back({s, cur, cur, cap, k});
     }

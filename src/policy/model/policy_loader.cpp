@@ -325,6 +325,8 @@ class Loader {
             f.default_string = s;
           }
           f.default_value = *v;
+          if ((f.min && *v < *f.min) || (f.max && *v > *f.max))
+            d_.Error(Loc(*n), "bad-value", "the default of " + what + " is outside its min/max");
         }
       }
     }

@@ -31,6 +31,8 @@ struct Ast {
   AstKind kind = AstKind::kNumber;
   AstOp op = AstOp::kAdd;
   size_t offset = 0;  // start of the node in the expression text
+  size_t start = std::string::npos;  // set when the node was written in parentheses
+  size_t end = 0;     // just past the node's last token
   int depth = 1;      // height of the subtree: later stages recurse this deep
   int64_t value = 0;
   std::string text;

@@ -68,8 +68,9 @@ const char* TokName(Tok t) {
 std::vector<Token> Lex(std::string_view s) {
   std::vector<Token> out;
   size_t i = 0;
-  auto push = [&](Tok k, size_t at, std::string text = {}) { out.push_back({k, at, std::move(text)}); };
+  auto push = [&](Tok k, size_t at, std::string text = {}) { out.push_back({k, at, 0, std::move(text)}); };
   while (i < s.size()) {
+    if (!out.empty() && out.back().end == 0) out.back().end = i;
     char c = s[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { ++i; continue; }
     if (c == '#') {  // comment to end of line
@@ -172,7 +173,9 @@ std::vector<Token> Lex(std::string_view s) {
     push(single, i);
     ++i;
   }
+  if (!out.empty() && out.back().end == 0) out.back().end = i;
   push(Tok::kEnd, s.size());
+  out.back().end = s.size();
   return out;
 }
 

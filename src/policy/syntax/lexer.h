@@ -19,6 +19,7 @@ enum class Tok {
 struct Token {
   Tok kind = Tok::kEnd;
   size_t offset = 0;
+  size_t end = 0;    // offset just past the token in the source
   std::string text;  // identifier, number text, decoded string, or error message
 };
 

@@ -69,7 +69,12 @@ class Parser {
   using P = std::unique_ptr<Ast>;
 
   const Token& Peek(size_t k = 0) const { return t_[std::min(pos_ + k, t_.size() - 1)]; }
-  const Token& Next() { const Token& tok = Peek(); if (pos_ < t_.size() - 1) ++pos_; return tok; }
+  const Token& Next() {
+    const Token& tok = Peek();
+    if (pos_ < t_.size() - 1) ++pos_;
+    last_end_ = tok.end;
+    return tok;
+  }
   bool Accept(Tok k) { if (Peek().kind == k) { Next(); return true; } return false; }
 
   static std::string Describe(const Token& tok) {
@@ -91,19 +96,22 @@ class Parser {
     return nullptr;
   }
 
-  static P Node(AstKind k, size_t off) {
+  P Node(AstKind k, size_t off) const {
     auto n = std::make_unique<Ast>();
     n->kind = k;
     n->offset = off;
+    n->end = last_end_;  // leaves are made after their token is consumed
     return n;
   }
   // Left-associative chains (1 + 1 + ... + 1) are built by loops, not recursion, so
   // their height is checked here: every later stage recurses over the tree.
   P Binary(AstOp op, P a, P b, size_t off) {
+    if (!a || !b) return nullptr;
     int depth = 1 + std::max(a->depth, b->depth);
     if (depth > kMaxHeight) return Fail(off, "expression nested too deeply (more than " + std::to_string(kMaxHeight) + " levels)");
     auto n = Node(AstKind::kBinary, off);
     n->depth = depth;
+    n->end = last_end_;
     n->op = op;
     n->args.push_back(std::move(a));
     n->args.push_back(std::move(b));
@@ -113,6 +121,7 @@ class Parser {
   // Sets the height of a composite node from its children; too high is an error.
   P Height(P n) {
     if (!n) return n;
+    n->end = last_end_;
     int h = 0;
     for (const auto& k : n->args) h = std::max(h, k->depth);
     n->depth = h + 1;
@@ -257,6 +266,7 @@ class Parser {
       auto n = Node(AstKind::kField, f.offset);
       n->text = f.text;
       n->depth = a->depth + 1;
+      n->end = last_end_;
       if (n->depth > kMaxHeight) return Fail(f.offset, "expression nested too deeply");
       n->args.push_back(std::move(a));
       a = std::move(n);
@@ -277,7 +287,10 @@ class Parser {
         }
         auto n = Node(money ? AstKind::kMoney : AstKind::kNumber, tok.offset);
         n->value = *v;
-        if (money) Next();
+        if (money) {
+          Next();
+          n->end = last_end_;
+        }
         return n;
       }
       case Tok::kString: {
@@ -293,9 +306,11 @@ class Parser {
         return n;
       }
       case Tok::kLParen: {
-        Next();
+        size_t open = Next().offset;
         auto e = Expr(); if (failed_) return nullptr;
         Expect(Tok::kRParen, "to close '('"); if (failed_) return nullptr;
+        e->start = open;  // its source text keeps the parentheses
+        e->end = last_end_;
         return e;
       }
       case Tok::kLBracket: {
@@ -353,6 +368,7 @@ class Parser {
 
   std::vector<Token> t_;
   size_t pos_ = 0;
+  size_t last_end_ = 0;  // end of the last token consumed: where a finished node ends
   int depth_ = 0;
   bool failed_ = false;
   ParseError err_;

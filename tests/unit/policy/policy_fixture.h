@@ -51,6 +51,13 @@ inline std::vector<std::string> GrantsOf(const CompiledPolicy& p, const Decision
   return out;
 }
 
+inline std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  size_t at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
 // A small, clean policy used by several tests: points from patents and honors,
 // three tiers by bands, entitlements with a for_each and an amount.
 inline const char* kSmallPolicy = R"(

@@ -104,6 +104,27 @@ TEST(Checker, LongChainsAreAnErrorNotACrash) {
   EXPECT_NE(b.diags.Render().find("more than 200 levels deep"), std::string::npos);
 }
 
+TEST(Checker, FormulaChainsAreBoundedWhateverTheirOrderInTheFile) {
+  // Each formula refers to one declared before it (checked first, in key order), so
+  // the checker's own stack stays shallow; the chain is still 1000 long.
+  std::string formulas = "[formulas.f00000]\nexpr = '1'\n";
+  char name[16];
+  for (int i = 1; i <= 1000; ++i) {
+    std::snprintf(name, sizeof name, "f%05d", i);
+    char prev[16];
+    std::snprintf(prev, sizeof prev, "f%05d", i - 1);
+    formulas += std::string("[formulas.") + name + "]\nexpr = '" + prev + " + 1'\n";
+  }
+  auto b = testing::Build(With(formulas));
+  EXPECT_NE(b.diags.Render().find("more than 200 levels deep"), std::string::npos);
+  EXPECT_FALSE(b.policy);
+}
+
+TEST(Checker, DefaultOutsideItsRangeIsAnError) {
+  auto b = testing::Build(With("[inputs.score]\ntype = \"number\"\nmin = 0\ndefault = -1\n"));
+  EXPECT_NE(b.diags.Render().find("the default of input 'score' is outside its min/max"), std::string::npos) << b.diags.Render();
+}
+
 TEST(Checker, DeeplyNestedExpressionIsAnErrorNotACrash) {
   std::string deep(5000, '(');
   auto b = testing::Build(With("[formulas.f]\nexpr = '" + deep + "1'\n"));

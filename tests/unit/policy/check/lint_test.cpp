@@ -9,12 +9,7 @@ namespace {
 
 std::string With(const std::string& extra) { return std::string(testing::kSmallPolicy) + extra; }
 
-std::string Replace(std::string s, const std::string& from, const std::string& to) {
-  size_t at = s.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) s.replace(at, from.size(), to);
-  return s;
-}
+using testing::Replace;
 
 TEST(BarrierLint, RestrictedInputInATierFails) {
   auto b = testing::Build(Replace(testing::kSmallPolicy, "when = 'total_points >= a_min'",
@@ -50,6 +45,12 @@ TEST(BarrierLint, PointsNobodyReadsAreOnlyAWarning) {
       << b.diags.Render();
 }
 
+TEST(BarrierLint, RestrictedEngagementInputFails) {
+  std::string text = Replace(testing::kSmallPolicy, "[inputs.engagement]\ntype = \"string\"", "[inputs.engagement]\ntype = \"string\"\nrestricted = true");
+  auto b = testing::Build(text);
+  EXPECT_NE(b.diags.Render().find("engagement_input 'engagement' is restricted"), std::string::npos) << b.diags.Render();
+}
+
 TEST(UsageLint, UnusedParameterAndMissingCitation) {
   auto b = testing::Build(With("[parameters.spare]\ntype = \"number\"\nvalue = 1\n"));
   std::string r = b.diags.Render();
@@ -77,6 +78,23 @@ TEST(TierAnalysis, GapBetweenBandsIsReported) {
                                   "when = 'total_points >= b_min and total_points < 80'"));
   std::string r = b.diags.Render();
   EXPECT_NE(r.find("no tier covers 80 <= total_points <= 99.999999, between tier 'B' and tier 'A'"), std::string::npos) << r;
+}
+
+TEST(TierAnalysis, BoolFormulaComparedWithFalseIsItsNegation) {
+  std::string text = Replace(testing::kSmallPolicy, "when = 'total_points >= a_min'", "when = 'high'");
+  text = Replace(text, "when = 'total_points >= b_min and total_points < a_min'", "when = 'high == false and total_points >= b_min'");
+  text += "[formulas.high]\nexpr = 'total_points >= a_min'\ncite = \"¶1\"\n";
+  auto b = testing::Build(text);
+  EXPECT_EQ(b.diags.Render().find("overlap"), std::string::npos) << b.diags.Render();
+}
+
+TEST(TierAnalysis, TiersSplitByAnotherConditionAreNoGap) {
+  std::string text = Replace(testing::kSmallPolicy, "when = 'total_points >= b_min and total_points < a_min'",
+                             "when = 'total_points >= b_min and total_points < a_min and nationality == \"CN\"'");
+  text += "[[tiers]]\nid = \"B2\"\nwhen = 'total_points >= b_min and total_points < a_min and nationality != \"CN\"'\n"
+          "engagement = [\"full_time\"]\ncite = \"¶1\"\n";
+  auto b = testing::Build(text);
+  EXPECT_EQ(b.diags.Render().find("no tier covers"), std::string::npos) << b.diags.Render();
 }
 
 TEST(TierAnalysis, UnreachableTierAndCriterion) {

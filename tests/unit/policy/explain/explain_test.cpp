@@ -57,6 +57,46 @@ TEST(Trace, ExplainsPointsTierMissAndAmounts) {
   EXPECT_NE(text.find("short_by: 30"), std::string::npos) << text;
 }
 
+TEST(Trace, AnErrorInsideAFormulaShowsAsAnError) {
+  std::string text = std::string(testing::kSmallPolicy) +
+                     "[formulas.ratio]\nexpr = '100 / patents'\n[[criteria]]\nid = \"ratio\"\ndimension = \"performance\"\n"
+                     "when = 'ratio > 1'\npoints = '1'\ncite = \"¶1\"\n";
+  auto b = testing::Build(text);
+  ASSERT_TRUE(b.policy) << b.diags.Render();
+  const auto& p = *b.policy;
+  Batch batch;
+  batch.Reset(p.layout());
+  ASSERT_TRUE(AppendJsonRecord(R"({"id":"x","patents":0})", 1, p.layout(), p.pool(), batch).ok());
+  Evaluator ev(p);
+  ASSERT_TRUE(ev.SetDate(*ParseDate("2021-01-01")).ok());
+  Decisions d;
+  ev.Evaluate(batch, &d);
+  EXPECT_EQ(d.error[0], EvalError::kDivisionByZero);
+  std::string s;
+  AppendTraceJson(ev, d, 0, s);
+  auto t = Member(s)["trace"];
+  EXPECT_EQ(t["error"], "division by zero");
+  EXPECT_EQ(t["criteria"][2]["values"]["ratio"], "error: division by zero") << t["criteria"][2].dump();
+}
+
+TEST(Trace, ConditionTextsAreExactlyTheSource) {
+  auto b = testing::Build(testing::Replace(testing::kSmallPolicy, "when = 'total_points >= a_min'",
+                                           "when = 'max(patents, 1) >= 3 and (patents + 1) * 2 > a_min'"));
+  ASSERT_TRUE(b.policy) << b.diags.Render();
+  Batch batch;
+  batch.Reset(b.policy->layout());
+  ASSERT_TRUE(AppendJsonRecord(R"({"id":"x"})", 1, b.policy->layout(), b.policy->pool(), batch).ok());
+  Evaluator ev(*b.policy);
+  ASSERT_TRUE(ev.SetDate(*ParseDate("2021-01-01")).ok());
+  Decisions d;
+  ev.Evaluate(batch, &d);
+  std::string s;
+  AppendTraceJson(ev, d, 0, s);
+  auto failed = Member(s)["trace"]["higher_tiers_not_reached"][0]["failed"];
+  EXPECT_EQ(failed[0]["condition"], "max(patents, 1) >= 3");
+  EXPECT_EQ(failed[1]["condition"], "(patents + 1) * 2 > a_min");
+}
+
 TEST(WhatItTakes, FindsTheLeastRaiseAndTheAdditions) {
   auto b = testing::Build(testing::kSmallPolicy);
   ASSERT_TRUE(b.policy);
