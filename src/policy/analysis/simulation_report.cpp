@@ -15,10 +15,11 @@ std::string Pad(const std::string& s, size_t w, bool right = false) {
 }
 
 std::string Signed(int64_t v) { return (v > 0 ? "+" : "") + std::to_string(v); }
-// Fen as 万元 (10,000 yuan) with one decimal: "123.4万".
-std::string Wan(int64_t fen) {
-  int64_t tenths = (fen + (fen >= 0 ? 50000 : -50000)) / 100000;
-  return std::to_string(tenths / 10) + "." + std::to_string((tenths < 0 ? -tenths : tenths) % 10) + "万";
+// Fen as millions of yuan with one decimal: "38.1M" (ASCII, so any font shows it).
+std::string Millions(int64_t fen) {
+  int64_t tenths = (fen + (fen >= 0 ? 5'000'000 : -5'000'000)) / 10'000'000;
+  return std::string(tenths < 0 ? "-" : "") + std::to_string((tenths < 0 ? -tenths : tenths) / 10) + "." +
+         std::to_string((tenths < 0 ? -tenths : tenths) % 10) + "M";
 }
 
 std::string SignedMoney(int64_t v) { return (v > 0 ? "+" : "") + FormatMoney(v); }
@@ -190,7 +191,7 @@ std::string SimulationReport::ChartSvg(const std::string& title) const {
     tier_groups.emplace_back(t, b, r, std::to_string(b), std::to_string(r));
   }
   for (const auto& [payer, v] : monthly_by_payer)
-    cost_groups.emplace_back(payer, v.first, v.second, Wan(v.first), Wan(v.second));
+    cost_groups.emplace_back(payer, v.first, v.second, Millions(v.first), Millions(v.second));
   bars(left, 440, "Dossiers per tier", tier_groups, max_count);
   bars(left + 500, 260, "Monthly cost by payer (CNY)", cost_groups, max_cost);
   o += "<text x=\"" + std::to_string(left) + "\" y=\"" + std::to_string(H - 20) + "\" font-size=\"11\" fill=\"#555\">" +
