@@ -14,5 +14,7 @@ void SetupPolicyFairness(CLI::App& policy);
 void SetupPolicyTest(CLI::App& policy);
 void SetupPolicyCoverage(CLI::App& policy);
 void SetupPopulationGenerate(CLI::App& population);
+void SetupMigrate(CLI::App& app);
+void SetupAuditVerify(CLI::App& audit);
 
 }  // namespace jincai::cli

@@ -18,6 +18,10 @@ int main(int argc, char** argv) {
   CLI::App* population = app.add_subcommand("population", "Synthetic populations for demos, tests and benchmarks");
   population->require_subcommand(1);
   jincai::cli::SetupPopulationGenerate(*population);
+  jincai::cli::SetupMigrate(app);
+  CLI::App* audit = app.add_subcommand("audit", "Verify the hash-chained audit log");
+  audit->require_subcommand(1);
+  jincai::cli::SetupAuditVerify(*audit);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

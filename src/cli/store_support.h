@@ -1,0 +1,19 @@
+// What the database subcommands share: the --db flag with its default, and opening
+// the store with errors turned into exit codes.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace jincai::cli {
+
+inline constexpr const char* kDefaultDbUrl = "sqlite:data/jincai.db";
+inline constexpr const char* kDbFlagHelp = "Database: sqlite:PATH (default sqlite:data/jincai.db) or postgresql://...";
+
+// Opens the store at `url`. With `create`, a missing SQLite file and its directory
+// are created. Throws CommandExit(2) for a malformed URL, (1) when it cannot be opened.
+std::unique_ptr<store::Store> OpenStoreOrExit(const std::string& url, bool create);
+
+}  // namespace jincai::cli

@@ -1,0 +1,13 @@
+// The SQLite migrations in order. Append new ones at the end; never reorder or edit.
+#include "store/migrations/migration.h"
+
+namespace jincai::store {
+
+const std::vector<Migration>& SqliteMigrations() {
+  static const std::vector<Migration> kAll = {
+      SqliteMigration0001AuditLog(),
+  };
+  return kAll;
+}
+
+}  // namespace jincai::store

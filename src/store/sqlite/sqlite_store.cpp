@@ -1,0 +1,287 @@
+// SQLite backend: connection setup (WAL, foreign keys, busy timeout, full sync),
+// migrations, transactions and the audit log. The chain logic itself is shared with
+// other backends in store/audit_chain.
+#include "store/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "store/audit_chain.h"
+#include "store/migrations/migration.h"
+#include "store/sqlite/statement.h"
+
+namespace jincai::store::sqlite {
+namespace {
+
+// Long enough for another process's transaction to finish, short enough that a stuck
+// one surfaces as an error instead of a hang.
+constexpr int kBusyTimeoutMs = 10000;
+
+class SqliteTx final : public Tx {
+ public:
+  explicit SqliteTx(sqlite3* db) : db_(db) {}
+
+  Result<int64_t> AppendAudit(const AuditEntry& in) override {
+    AuditEntry e = in;
+    JINCAI_RETURN_IF_ERROR(NormaliseAuditEntry(e));
+    auto head = Statement::Prepare(db_, "SELECT last_id, last_hash FROM audit_head WHERE singleton = 1");
+    if (!head.ok()) return head.status();
+    auto row = (*head)->Step();
+    if (!row.ok()) return row.status();
+    // Without the head we cannot chain safely; appending would hide the damage.
+    if (!*row) return Status::Internal("the audit head is missing: run `jincai audit verify`");
+    const int64_t id = (*head)->Int(0) + 1;
+    const std::string prev = (*head)->Text(1);
+    const std::string hash = AuditHash(prev, id, e);
+    auto ins = Exec(db_,
+                    "INSERT INTO audit_log (id, at, actor, action, object_type, object_id, before_digest, "
+                    "after_digest, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                    {id, e.time, e.actor, e.action, e.object_type, e.object_id, e.before_digest, e.after_digest, prev,
+                     hash});
+    if (!ins.ok()) return ins.status();
+    auto upd = Exec(db_, "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE singleton = 1", {id, hash});
+    if (!upd.ok()) return upd.status();
+    return id;
+  }
+
+  Result<int64_t> Execute(std::string_view sql, const std::vector<SqlValue>& params) override {
+    return Exec(db_, sql, params);
+  }
+
+  Result<std::vector<SqlRow>> Query(std::string_view sql, const std::vector<SqlValue>& params) override {
+    auto st = Statement::Prepare(db_, sql);
+    if (!st.ok()) return st.status();
+    JINCAI_RETURN_IF_ERROR((*st)->Bind(params));
+    return (*st)->All();
+  }
+
+ private:
+  sqlite3* db_;
+};
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  Result<std::vector<AppliedMigration>> Migrate() override {
+    JINCAI_RETURN_IF_ERROR(NotReentered());
+    std::lock_guard lock(mu_);
+    const auto& all = SqliteMigrations();
+    std::vector<AppliedMigration> applied;
+    for (const Migration& m : all) {
+      // Each migration re-reads the version inside its own write transaction: a
+      // process that lost the race finds the version applied and skips it.
+      JINCAI_RETURN_IF_ERROR(Begin());
+      auto version = VersionLocked();
+      if (!version.ok()) return Rollback(version.status());
+      if (*version > static_cast<int>(all.size()))
+        return Rollback(Status::Conflict("the database schema (version " + std::to_string(*version) +
+                                         ") is newer than this build knows (" + std::to_string(all.size()) + ")"));
+      if (*version >= m.version) {
+        JINCAI_RETURN_IF_ERROR(Rollback(Status::Ok()));
+        continue;
+      }
+      // DDL carries no values, so running the script text is safe here.
+      char* err = nullptr;
+      if (sqlite3_exec(db_, std::string(m.sql).c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        return Rollback(Status::Internal("migration " + std::to_string(m.version) + " (" + std::string(m.name) +
+                                         ") failed: " + msg));
+      }
+      AppliedMigration a{m.version, std::string(m.name), NowIso8601Utc()};
+      auto ins = Exec(db_, "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                      {int64_t{a.version}, a.name, a.applied_at});
+      if (!ins.ok()) return Rollback(ins.status());
+      JINCAI_RETURN_IF_ERROR(Commit());
+      applied.push_back(std::move(a));
+    }
+    return applied;
+  }
+
+  Result<int> SchemaVersion() override {
+    JINCAI_RETURN_IF_ERROR(NotReentered());
+    std::lock_guard lock(mu_);
+    return VersionLocked();
+  }
+
+  Result<std::vector<AppliedMigration>> AppliedMigrations() override {
+    JINCAI_RETURN_IF_ERROR(NotReentered());
+    std::lock_guard lock(mu_);
+    auto v = VersionLocked();
+    if (!v.ok()) return v.status();
+    std::vector<AppliedMigration> out;
+    if (*v == 0) return out;
+    auto st = Statement::Prepare(db_, "SELECT version, name, applied_at FROM schema_migrations ORDER BY version");
+    if (!st.ok()) return st.status();
+    for (;;) {
+      auto more = (*st)->Step();
+      if (!more.ok()) return more.status();
+      if (!*more) return out;
+      out.push_back({static_cast<int>((*st)->Int(0)), (*st)->Text(1), (*st)->Text(2)});
+    }
+  }
+
+  Status Transact(const std::function<Status(Tx&)>& body) override {
+    JINCAI_RETURN_IF_ERROR(NotReentered());
+    std::lock_guard lock(mu_);
+    owner_ = std::this_thread::get_id();
+    struct ClearOwner {
+      std::atomic<std::thread::id>& o;
+      ~ClearOwner() { o = std::thread::id(); }
+    } clear{owner_};
+    JINCAI_RETURN_IF_ERROR(Begin());
+    SqliteTx tx(db_);
+    Status st;
+    try {
+      st = body(tx);
+    } catch (...) {
+      (void)Rollback(Status::Ok());
+      throw;
+    }
+    if (!st.ok()) return Rollback(st);
+    return Commit();
+  }
+
+  Result<AuditVerdict> VerifyAudit() override {
+    JINCAI_RETURN_IF_ERROR(NotReentered());
+    std::lock_guard lock(mu_);
+    auto v = VersionLocked();
+    if (!v.ok()) return v.status();
+    if (*v < 1) return Status::NotFound("the database has no audit log yet: run `jincai migrate`");
+    // One read transaction: a consistent snapshot of rows and head, even while
+    // another process appends (WAL readers do not block the writer).
+    JINCAI_RETURN_IF_ERROR(Exec(db_, "BEGIN").status());
+    auto result = VerifyLocked();
+    (void)Exec(db_, "COMMIT");
+    return result;
+  }
+
+  Result<std::vector<AuditRecord>> ListAudit(int64_t limit, int64_t after_id) override {
+    if (limit <= 0) return Status::InvalidArgument("audit list limit must be positive");
+    JINCAI_RETURN_IF_ERROR(NotReentered());
+    std::lock_guard lock(mu_);
+    auto st = Statement::Prepare(db_, std::string(kSelectAudit) + " WHERE id > $1 ORDER BY id LIMIT $2");
+    if (!st.ok()) return st.status();
+    JINCAI_RETURN_IF_ERROR((*st)->Bind({after_id, limit}));
+    std::vector<AuditRecord> out;
+    for (;;) {
+      auto more = (*st)->Step();
+      if (!more.ok()) return more.status();
+      if (!*more) return out;
+      out.push_back(ReadRecord(**st));
+    }
+  }
+
+ private:
+  static constexpr std::string_view kSelectAudit =
+      "SELECT id, at, actor, action, object_type, object_id, before_digest, after_digest, prev_hash, hash "
+      "FROM audit_log";
+
+  static AuditRecord ReadRecord(const Statement& s) {
+    AuditRecord r;
+    r.id = s.Int(0);
+    r.entry = {s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6), s.Text(7), s.Text(1)};
+    r.prev_hash = s.Text(8);
+    r.hash = s.Text(9);
+    return r;
+  }
+
+  Result<AuditVerdict> VerifyLocked() {
+    auto st = Statement::Prepare(db_, std::string(kSelectAudit) + " ORDER BY id");
+    if (!st.ok()) return st.status();
+    AuditChainVerifier verifier;
+    for (;;) {
+      auto more = (*st)->Step();
+      if (!more.ok()) return more.status();
+      if (!*more || !verifier.Feed(ReadRecord(**st))) break;
+    }
+    auto head = Statement::Prepare(db_, "SELECT last_id, last_hash FROM audit_head WHERE singleton = 1");
+    if (!head.ok()) return head.status();
+    auto row = (*head)->Step();
+    if (!row.ok()) return row.status();
+    std::optional<AuditHead> h;
+    if (*row) h = AuditHead{(*head)->Int(0), (*head)->Text(1)};
+    return verifier.Finish(h);
+  }
+
+  // A Transact body calling back into its store would wait on the mutex it holds.
+  Status NotReentered() const {
+    if (owner_.load() == std::this_thread::get_id())
+      return Status::Internal("store called from inside its own Transact body; use the Tx");
+    return Status::Ok();
+  }
+
+  // 0 when schema_migrations does not exist yet (a new, empty database).
+  Result<int> VersionLocked() {
+    auto exists = Statement::Prepare(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+    if (!exists.ok()) return exists.status();
+    auto found = (*exists)->Step();
+    if (!found.ok()) return found.status();
+    if (!*found) return 0;
+    auto st = Statement::Prepare(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    if (!st.ok()) return st.status();
+    auto row = (*st)->Step();
+    if (!row.ok()) return row.status();
+    return static_cast<int>((*st)->Int(0));
+  }
+
+  // IMMEDIATE takes the write lock up front: a deferred transaction that reads and
+  // then writes can fail with SQLITE_BUSY without waiting on the timeout.
+  Status Begin() { return Exec(db_, "BEGIN IMMEDIATE").status(); }
+  Status Commit() {
+    auto r = Exec(db_, "COMMIT");
+    if (!r.ok()) return Rollback(r.status());
+    return Status::Ok();
+  }
+  // Rolls back and returns `why`, so that error paths read `return Rollback(st)`.
+  Status Rollback(Status why) {
+    if (!sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
+    return why;
+  }
+
+  sqlite3* db_;
+  std::mutex mu_;
+  std::atomic<std::thread::id> owner_{};
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const OpenOptions& options) {
+  if (path.empty()) return Status::InvalidArgument("sqlite: URL has no file path (expected sqlite:PATH)");
+  if (path == ":memory:" || path.starts_with("file:"))
+    return Status::InvalidArgument("sqlite: PATH must be a file name, not \"" + path + "\"");
+  struct stat sb;
+  if (!options.create_if_missing && ::stat(path.c_str(), &sb) != 0)
+    return Status::NotFound("no database at " + path);
+  sqlite3* db = nullptr;
+  // NOMUTEX: SqliteStore serialises every call on its own mutex.
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return Status::Io("cannot open database " + path + ": " + msg);
+  }
+  auto store = std::make_unique<SqliteStore>(db);  // owns db from here on
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  auto mode = Statement::Prepare(db, "PRAGMA journal_mode = WAL");
+  if (!mode.ok()) return Status::Io("cannot open database " + path + ": " + mode.status().message());
+  auto row = (*mode)->Step();
+  if (!row.ok() || !*row || (*mode)->Text(0) != "wal")
+    return Status::Io("cannot put database " + path + " in WAL mode" +
+                      (row.ok() ? std::string() : ": " + row.status().message()));
+  // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and
+  // an audit record that vanished after the office saw it succeed is not acceptable.
+  for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"}) {
+    auto r = Exec(db, pragma);
+    if (!r.ok()) return Status::Io("cannot configure database " + path + ": " + r.status().message());
+  }
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace jincai::store::sqlite
