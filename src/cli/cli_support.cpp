@@ -1,6 +1,7 @@
 // Shared CLI plumbing; see cli_support.h.
 #include "cli/cli_support.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -48,6 +49,15 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
     f_ = stdout;
     return;
   }
+  // A device or pipe (/dev/null, a FIFO) is written in place: renaming a temporary
+  // file over it would replace the device with a plain file.
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    f_ = std::fopen(path.c_str(), "wb");
+    if (!f_) throw CommandExit{kExitBadInput, "jincai: cannot write '" + path + "': " + std::strerror(errno)};
+    direct_ = true;
+    return;
+  }
   tmp_ = path + ".tmp-" + std::to_string(::getpid());
   f_ = std::fopen(tmp_.c_str(), "wb");
   if (!f_) throw CommandExit{kExitBadInput, "jincai: cannot write '" + path + "': " + std::strerror(errno)};
@@ -56,7 +66,7 @@ OutputFile::OutputFile(const std::string& path) : path_(path) {
 OutputFile::~OutputFile() {
   if (f_ && f_ != stdout) {
     std::fclose(f_);
-    if (!committed_) std::remove(tmp_.c_str());
+    if (!committed_ && !direct_) std::remove(tmp_.c_str());
   }
 }
 
@@ -67,6 +77,13 @@ void OutputFile::Write(const std::string& data) {
 }
 
 void OutputFile::Commit() {
+  if (direct_) {
+    bool ok = std::fclose(f_) == 0;
+    f_ = nullptr;
+    if (!ok) throw CommandExit{kExitBadInput, "jincai: cannot write '" + path_ + "'"};
+    committed_ = true;
+    return;
+  }
   if (f_ == stdout) {
     if (std::fflush(stdout) != 0 || std::ferror(stdout))
       throw CommandExit{kExitBadInput, "jincai: cannot write standard output: " + std::string(std::strerror(errno))};

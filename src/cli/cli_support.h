@@ -50,6 +50,7 @@ class OutputFile {
   std::string path_, tmp_;
   std::FILE* f_ = nullptr;
   bool committed_ = false;
+  bool direct_ = false;  // a device or pipe, written in place
 };
 
 }  // namespace jincai::cli

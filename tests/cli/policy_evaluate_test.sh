@@ -168,4 +168,9 @@ fi
 run policy simulate --base "$P" --set tier_a_min_points=90 --population "$TMP/pop.csv" --date 2021-01-01 --chart "$TMP/left.svg" -o "$TMP/no/such/dir/r.txt"
 expect_rc 1 "an unwritable report"
 [[ ! -e "$TMP/left.svg" ]] || fail "no chart may be left behind when the report fails"
+
+# --- writing to a device writes to it, and leaves the device a device
+run policy evaluate --policy "$P" --date 2021-01-01 -o /dev/null "$TMP/pop.jsonl"
+expect_rc 0 "-o /dev/null"
+[[ -c /dev/null ]] || fail "/dev/null must stay a character device"
 echo "ok"
