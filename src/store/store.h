@@ -1,5 +1,5 @@
-// The store: one interface to the database, with SQLite behind it now and PostgreSQL
-// later, both held to the same test suite. Owns schema migrations, transactions and
+// The store: one interface to the database, with SQLite or PostgreSQL behind it, both
+// held to the same test suite. Owns schema migrations, transactions and
 // the hash-chained audit log that every state change writes (SPEC §4).
 #pragma once
 
@@ -93,7 +93,8 @@ struct OpenOptions {
 // Not an error: opening a database whose schema is older than this build (Migrate()).
 class Store {
  public:
-  // "sqlite:PATH" (one file, WAL). "postgresql://..." is refused by this build.
+  // "sqlite:PATH" (one file, WAL), or a libpq URI "postgresql://user@host:port/db"
+  // ("postgres://" too) naming an existing database.
   // InvalidArgument for a malformed URL; Io when the database cannot be opened.
   static Result<std::unique_ptr<Store>> Open(const std::string& url, const OpenOptions& options = {});
   virtual ~Store() = default;

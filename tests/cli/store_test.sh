@@ -31,9 +31,13 @@ expect_rc 1 "verify a missing database"
 has "$err" "no database at"
 [[ ! -e "$TMP/missing.db" ]] || fail "verify created a database"
 
-run audit verify --db postgresql://localhost/jincai
-expect_rc 2 "postgresql URL"
-has "$err" "postgresql:// is not supported yet by this build"
+run audit verify --db "postgresql://localhost/jincai?no_such_option=1"
+expect_rc 2 "malformed postgresql URL"
+has "$err" "malformed PostgreSQL URL"
+# Port 1 on loopback: nothing listens there, so the connection is refused at once.
+run audit verify --db "postgresql://127.0.0.1:1/jincai?connect_timeout=2"
+expect_rc 1 "unreachable postgresql server"
+has "$err" "cannot connect to PostgreSQL"
 run migrate --db mysql://x
 expect_rc 2 "unknown scheme"
 has "$err" "expected sqlite:PATH"

@@ -1,0 +1,14 @@
+// The PostgreSQL migrations in order: the same versions and names as SqliteMigrations().
+// Append new ones at the end; never reorder or edit.
+#include "store/migrations/migration.h"
+
+namespace jincai::store {
+
+const std::vector<Migration>& PostgresMigrations() {
+  static const std::vector<Migration> kAll = {
+      PostgresMigration0001AuditLog(),
+  };
+  return kAll;
+}
+
+}  // namespace jincai::store
