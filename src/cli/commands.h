@@ -15,6 +15,7 @@ void SetupPolicyTest(CLI::App& policy);
 void SetupPolicyCoverage(CLI::App& policy);
 void SetupPopulationGenerate(CLI::App& population);
 void SetupMigrate(CLI::App& app);
+void SetupServe(CLI::App& app);
 void SetupAuditVerify(CLI::App& audit);
 
 }  // namespace jincai::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   population->require_subcommand(1);
   jincai::cli::SetupPopulationGenerate(*population);
   jincai::cli::SetupMigrate(app);
+  jincai::cli::SetupServe(app);
   CLI::App* audit = app.add_subcommand("audit", "Verify the hash-chained audit log");
   audit->require_subcommand(1);
   jincai::cli::SetupAuditVerify(*audit);

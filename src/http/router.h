@@ -1,0 +1,56 @@
+// The route table: every route's method, path pattern, handler, summary and responses
+// in one place, from which dispatch and the OpenAPI document are both derived, so the
+// two cannot drift (STYLE 14). Permissions join this table when accounts exist.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/request.h"
+#include "http/response.h"
+#include "http/services.h"
+
+namespace jincai::http {
+
+using Handler = Response (*)(const Request&, Services&);
+
+// One documented response of a route.
+struct RouteResponse {
+  int status;
+  const char* content_type;  // kJson, kProblemJson, "text/plain"...
+  const char* description;
+};
+
+struct Route {
+  std::string method;        // "GET"
+  std::string pattern;       // "/api/v1/things/{id}": a {name} segment matches any one segment
+  Handler handler;
+  std::string operation_id;  // unique, for the OpenAPI document and generated clients
+  std::string summary;
+  std::vector<RouteResponse> responses;
+};
+
+// The routes of this build (routes.cpp).
+std::vector<Route> AllRoutes();
+
+class Router {
+ public:
+  explicit Router(std::vector<Route> routes);
+
+  struct Match {
+    const Route* route = nullptr;              // set when found
+    std::map<std::string, std::string> params;  // its {name} segments
+    std::vector<std::string> allowed;          // the path's methods when only the method is wrong
+  };
+  // `path` is decoded and checked (no "." or ".." segments). No route and an empty
+  // `allowed`: 404. No route and a non-empty `allowed`: 405.
+  Match Find(std::string_view method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace jincai::http
