@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "store/audit_chain.h"
+#include "store/transaction_guard.h"
 #include "store/migrations/migration.h"
 #include "store/postgres/pg_conn.h"
 
@@ -164,24 +165,13 @@ class PostgresStore final : public Store {
     JINCAI_RETURN_IF_ERROR(NotReentered());
     std::lock_guard lock(mu_);
     JINCAI_RETURN_IF_ERROR(Reconnect());
-    owner_ = std::this_thread::get_id();
-    struct ClearOwner {
-      std::atomic<std::thread::id>& o;
-      ~ClearOwner() { o = std::thread::id(); }
-    } clear{owner_};
+    TransactionOwner::Guard inside(owner_.id());
     // READ COMMITTED, not SERIALIZABLE: appends serialise on the head row lock and
     // never fail with a serialization error, so callers need no retry loop.
     JINCAI_RETURN_IF_ERROR(ExecScript(conn_, "BEGIN ISOLATION LEVEL READ COMMITTED"));
     PgTx tx(conn_);
-    Status st;
-    try {
-      st = body(tx);
-    } catch (...) {
-      (void)Rollback(Status::Ok());
-      throw;
-    }
-    if (!st.ok()) return Rollback(st);
-    return Commit();
+    return RunTransactionBody(
+        tx, body, [&](Status st) { return Rollback(std::move(st)); }, [&] { return Commit(); });
   }
 
   Result<AuditVerdict> VerifyAudit() override {
@@ -227,11 +217,7 @@ class PostgresStore final : public Store {
   }
 
   // A Transact body calling back into its store would wait on the mutex it holds.
-  Status NotReentered() const {
-    if (owner_.load() == std::this_thread::get_id())
-      return Status::Internal("store called from inside its own Transact body; use the Tx");
-    return Status::Ok();
-  }
+  Status NotReentered() const { return owner_.NotReentered(); }
 
   // A server restart drops the connection; the next call reconnects once instead of
   // failing forever. A transaction that was open is lost either way (rolled back).
@@ -271,7 +257,7 @@ class PostgresStore final : public Store {
 
   PGconn* conn_;
   std::mutex mu_;
-  std::atomic<std::thread::id> owner_{};
+  TransactionOwner owner_;
 };
 
 void IgnoreNotice(void*, const char*) {}

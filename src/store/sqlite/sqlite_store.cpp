@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "store/audit_chain.h"
+#include "store/transaction_guard.h"
 #include "store/migrations/migration.h"
 #include "store/sqlite/statement.h"
 
@@ -130,22 +131,11 @@ class SqliteStore final : public Store {
   Status Transact(const std::function<Status(Tx&)>& body) override {
     JINCAI_RETURN_IF_ERROR(NotReentered());
     std::lock_guard lock(mu_);
-    owner_ = std::this_thread::get_id();
-    struct ClearOwner {
-      std::atomic<std::thread::id>& o;
-      ~ClearOwner() { o = std::thread::id(); }
-    } clear{owner_};
+    TransactionOwner::Guard inside(owner_.id());
     JINCAI_RETURN_IF_ERROR(Begin());
     SqliteTx tx(db_);
-    Status st;
-    try {
-      st = body(tx);
-    } catch (...) {
-      (void)Rollback(Status::Ok());
-      throw;
-    }
-    if (!st.ok()) return Rollback(st);
-    return Commit();
+    return RunTransactionBody(
+        tx, body, [&](Status st) { return Rollback(std::move(st)); }, [&] { return Commit(); });
   }
 
   Result<AuditVerdict> VerifyAudit() override {
@@ -211,11 +201,7 @@ class SqliteStore final : public Store {
   }
 
   // A Transact body calling back into its store would wait on the mutex it holds.
-  Status NotReentered() const {
-    if (owner_.load() == std::this_thread::get_id())
-      return Status::Internal("store called from inside its own Transact body; use the Tx");
-    return Status::Ok();
-  }
+  Status NotReentered() const { return owner_.NotReentered(); }
 
   // 0 when schema_migrations does not exist yet (a new, empty database).
   Result<int> VersionLocked() {
@@ -247,7 +233,7 @@ class SqliteStore final : public Store {
 
   sqlite3* db_;
   std::mutex mu_;
-  std::atomic<std::thread::id> owner_{};
+  TransactionOwner owner_;
 };
 
 }  // namespace
