@@ -109,34 +109,22 @@ class PostgresStore final : public Store {
     JINCAI_RETURN_IF_ERROR(NotReentered());
     std::lock_guard lock(mu_);
     JINCAI_RETURN_IF_ERROR(Reconnect());
-    const auto& all = PostgresMigrations();
-    std::vector<AppliedMigration> applied;
-    for (const Migration& m : all) {
-      // The advisory lock queues racing processes; the version is read after it, so
-      // the loser finds the migration applied and skips it.
+    MigrationSteps steps;
+    // The advisory lock queues racing processes; the version is read after it.
+    steps.begin = [&]() -> Status {
       JINCAI_RETURN_IF_ERROR(ExecScript(conn_, "BEGIN ISOLATION LEVEL READ COMMITTED"));
       if (Status st = ExecScript(conn_, kMigrateLock); !st.ok()) return Rollback(st);
-      auto version = VersionLocked();
-      if (!version.ok()) return Rollback(version.status());
-      if (*version > static_cast<int>(all.size()))
-        return Rollback(Status::Conflict("the database schema (version " + std::to_string(*version) +
-                                         ") is newer than this build knows (" + std::to_string(all.size()) + ")"));
-      if (*version >= m.version) {
-        JINCAI_RETURN_IF_ERROR(Rollback(Status::Ok()));
-        continue;
-      }
-      // DDL carries no values, so running the script text is safe here.
-      if (Status st = ExecScript(conn_, m.sql); !st.ok())
-        return Rollback(Status::Internal("migration " + std::to_string(m.version) + " (" + std::string(m.name) +
-                                         ") failed: " + st.message()));
-      AppliedMigration a{m.version, std::string(m.name), NowIso8601Utc()};
-      auto ins = Exec(conn_, "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                      {int64_t{a.version}, a.name, a.applied_at});
-      if (!ins.ok()) return Rollback(ins.status());
-      JINCAI_RETURN_IF_ERROR(Commit());
-      applied.push_back(std::move(a));
-    }
-    return applied;
+      return Status::Ok();
+    };
+    steps.version = [&] { return VersionLocked(); };
+    steps.run_script = [&](std::string_view sql) { return ExecScript(conn_, sql); };
+    steps.record = [&](const AppliedMigration& a) {
+      return Exec(conn_, "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                  {int64_t{a.version}, a.name, a.applied_at}).status();
+    };
+    steps.commit = [&] { return Commit(); };
+    steps.rollback = [&](Status why) { return Rollback(std::move(why)); };
+    return ApplyMigrations(PostgresMigrations(), steps);
   }
 
   Result<int> SchemaVersion() override {

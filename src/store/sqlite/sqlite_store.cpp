@@ -72,37 +72,23 @@ class SqliteStore final : public Store {
   Result<std::vector<AppliedMigration>> Migrate() override {
     JINCAI_RETURN_IF_ERROR(NotReentered());
     std::lock_guard lock(mu_);
-    const auto& all = SqliteMigrations();
-    std::vector<AppliedMigration> applied;
-    for (const Migration& m : all) {
-      // Each migration re-reads the version inside its own write transaction: a
-      // process that lost the race finds the version applied and skips it.
-      JINCAI_RETURN_IF_ERROR(Begin());
-      auto version = VersionLocked();
-      if (!version.ok()) return Rollback(version.status());
-      if (*version > static_cast<int>(all.size()))
-        return Rollback(Status::Conflict("the database schema (version " + std::to_string(*version) +
-                                         ") is newer than this build knows (" + std::to_string(all.size()) + ")"));
-      if (*version >= m.version) {
-        JINCAI_RETURN_IF_ERROR(Rollback(Status::Ok()));
-        continue;
-      }
-      // DDL carries no values, so running the script text is safe here.
+    MigrationSteps steps;
+    steps.begin = [&] { return Begin(); };
+    steps.version = [&] { return VersionLocked(); };
+    steps.run_script = [&](std::string_view sql) -> Status {
       char* err = nullptr;
-      if (sqlite3_exec(db_, std::string(m.sql).c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : "unknown error";
-        sqlite3_free(err);
-        return Rollback(Status::Internal("migration " + std::to_string(m.version) + " (" + std::string(m.name) +
-                                         ") failed: " + msg));
-      }
-      AppliedMigration a{m.version, std::string(m.name), NowIso8601Utc()};
-      auto ins = Exec(db_, "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                      {int64_t{a.version}, a.name, a.applied_at});
-      if (!ins.ok()) return Rollback(ins.status());
-      JINCAI_RETURN_IF_ERROR(Commit());
-      applied.push_back(std::move(a));
-    }
-    return applied;
+      if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err) == SQLITE_OK) return Status::Ok();
+      std::string msg = err ? err : "unknown error";
+      sqlite3_free(err);
+      return Status::Internal(msg);
+    };
+    steps.record = [&](const AppliedMigration& a) {
+      return Exec(db_, "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                  {int64_t{a.version}, a.name, a.applied_at}).status();
+    };
+    steps.commit = [&] { return Commit(); };
+    steps.rollback = [&](Status why) { return Rollback(std::move(why)); };
+    return ApplyMigrations(SqliteMigrations(), steps);
   }
 
   Result<int> SchemaVersion() override {
