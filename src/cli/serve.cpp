@@ -1,8 +1,10 @@
-// jincai serve [--db URL] [--host H] [--port P] [--threads N]: migrates the database,
+// jincai serve [--db URL] [--host H] [--port P] [--threads N] [--demo]: migrates the
+// database, stores the shipped policy on first start (and the demo province with --demo),
 // then serves the HTTP API until SIGTERM or SIGINT, finishing requests in flight.
 // Prints "listening on http://H:P" once it accepts connections (with --port 0, P is
 // the port the system chose), so scripts and tests can wait for that line.
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "cli/cli_support.h"
@@ -12,17 +14,43 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "service/credentials.h"
+#include "service/demo_province.h"
+#include "service/platform.h"
 
 namespace jincai::cli {
 namespace {
 
 struct ServeOptions {
   std::string db = kDefaultDbUrl;
+  std::string policy;  // empty: the shipped policy (ShippedPolicyPath)
   std::string host = "127.0.0.1";
   int port = 8080;
   int threads = 0;
   int request_timeout = 30;
+  bool demo = false;
 };
+
+void PrintDemo(const service::DemoReport& demo) {
+  std::printf("demo province %s: accounts (password for all: %s)\n", demo.created ? "created" : "found",
+              service::kDemoPassword);
+  for (const auto& a : demo.accounts) std::printf("  %-15s %s\n", a.role.c_str(), a.username.c_str());
+}
+
+// policies/shanxi-2017.toml under the working directory, else beside the build or
+// install directory of this binary (BIN/../policies), so that the server starts from
+// the repository root, a build directory or an installed tree alike.
+std::string ShippedPolicyPath() {
+  namespace fs = std::filesystem;
+  const fs::path rel = "policies/shanxi-2017.toml";
+  if (fs::exists(rel)) return rel.string();
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec)
+    for (const fs::path& base : {exe.parent_path().parent_path(), exe.parent_path().parent_path() / "share/jincai"})
+      if (fs::exists(base / rel)) return (base / rel).string();
+  return rel.string();  // the error then names the path a user expects
+}
 
 void RunServe(const ServeOptions& o) {
   auto store = OpenStoreOrExit(o.db, /*create=*/true);
@@ -30,9 +58,24 @@ void RunServe(const ServeOptions& o) {
   if (!applied.ok()) throw CommandExit{kExitBadInput, "jincai: " + applied.status().message()};
   for (const auto& m : *applied) std::printf("applied %d %s\n", m.version, m.name.c_str());
 
+  if (auto st = service::InitCredentials(); !st.ok()) throw CommandExit{kExitBadInput, "jincai: " + st.message()};
+  service::Platform platform(*store);
+  const std::string policy_path = o.policy.empty() ? ShippedPolicyPath() : o.policy;
+  // The first start stores the shipped policy as version 1; later uploads supersede it.
+  if (auto st = platform.policies.SeedFromFile(policy_path); !st.ok())
+    throw CommandExit{kExitBadInput, "jincai: " + st.message()};
+  if (o.demo) {
+    auto demo = service::EnsureDemoProvince(*store, platform);
+    if (!demo.ok()) throw CommandExit{kExitBadInput, "jincai: demo: " + demo.status().message()};
+    PrintDemo(*demo);
+  }
+  if (auto n = platform.applications.ExpireDue(service::ShanghaiDay(service::SystemClock()())); n.ok() && *n > 0)
+    std::printf("expired %lld card(s)\n", static_cast<long long>(*n));
+
   http::Metrics metrics;
   http::Router router(http::AllRoutes());
-  http::Services services{*store, metrics, router};
+  http::Services services{*store,           metrics,          router, platform.accounts, platform.records,
+                          platform.applications, platform.policies};
   http::ServerOptions so;
   so.host = o.host;
   so.port = static_cast<uint16_t>(o.port);
@@ -57,9 +100,15 @@ void SetupServe(CLI::App& app) {
   auto o = std::make_shared<ServeOptions>();
   CLI::App* cmd = app.add_subcommand("serve", "Run the HTTP API (migrates the database first)");
   cmd->add_option("--db", o->db, kDbFlagHelp);
+  cmd->add_option("--policy", o->policy,
+                  "Policy file stored as the first version when the database has none (default: the shipped "
+                  "policies/shanxi-2017.toml)");
   cmd->add_option("--host", o->host, "Address to listen on (default 127.0.0.1)");
   cmd->add_option("--port", o->port, "Port to listen on; 0 picks a free one (default 8080)")->check(CLI::Range(0, 65535));
   cmd->add_option("--threads", o->threads, "Worker threads (default: one per core)")->check(CLI::Range(1, 1024));
+  cmd->add_flag("--demo", o->demo,
+                "Create a demo province once (employers, talents, applications in every state, one account per "
+                "role) and print its accounts");
   cmd->add_option("--request-timeout", o->request_timeout,
                   "Seconds a request may take to arrive, and an idle connection may stay open (default 30)")
       ->check(CLI::Range(1, 3600));

@@ -9,7 +9,17 @@
 
 namespace jincai {
 
-enum class Code { kOk, kInvalidArgument, kNotFound, kConflict, kForbidden, kIo, kInternal };
+enum class Code {
+  kOk,
+  kInvalidArgument,
+  kNotFound,
+  kConflict,
+  kForbidden,
+  kUnauthenticated,  // no valid credentials (HTTP 401)
+  kTooManyRequests,  // slowed or locked out for a while (HTTP 429)
+  kIo,
+  kInternal,
+};
 
 class [[nodiscard]] Status {
  public:
@@ -20,6 +30,9 @@ class [[nodiscard]] Status {
   static Status InvalidArgument(std::string m) { return {Code::kInvalidArgument, std::move(m)}; }
   static Status NotFound(std::string m) { return {Code::kNotFound, std::move(m)}; }
   static Status Conflict(std::string m) { return {Code::kConflict, std::move(m)}; }
+  static Status Forbidden(std::string m) { return {Code::kForbidden, std::move(m)}; }
+  static Status Unauthenticated(std::string m) { return {Code::kUnauthenticated, std::move(m)}; }
+  static Status TooManyRequests(std::string m) { return {Code::kTooManyRequests, std::move(m)}; }
   static Status Io(std::string m) { return {Code::kIo, std::move(m)}; }
   static Status Internal(std::string m) { return {Code::kInternal, std::move(m)}; }
 
@@ -27,9 +40,19 @@ class [[nodiscard]] Status {
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
 
+  // For errors people see through the platform: the field the error is about
+  // ("dossier.birth_date") and the message in Chinese. message() stays English.
+  Status&& Field(std::string field) && { field_ = std::move(field); return std::move(*this); }
+  Status&& Zh(std::string zh) && { message_zh_ = std::move(zh); return std::move(*this); }
+  const std::string& field() const { return field_; }
+  // The Chinese message, or the English one when none was given.
+  const std::string& message_zh() const { return message_zh_.empty() ? message_ : message_zh_; }
+
  private:
   Code code_ = Code::kOk;
   std::string message_;
+  std::string field_;
+  std::string message_zh_;
 };
 
 template <typename T>

@@ -15,6 +15,11 @@ constexpr std::string_view kStateNames[] = {"draft", "submitted", "returned", "e
                                             "rejected", "issued", "revoked", "expired", "withdrawn"};
 constexpr std::string_view kActionNames[] = {"submit", "return", "endorse", "evaluate", "approve", "reject",
                                              "issue", "renew", "revoke", "expire", "withdraw"};
+constexpr std::string_view kStateNamesZh[] = {"草稿", "已提交", "已退回", "单位已推荐", "已评估", "已批准",
+                                              "未通过", "已发卡", "已撤销", "已过期", "已撤回"};
+constexpr std::string_view kActionNamesZh[] = {"提交", "退回", "推荐", "评估", "批准", "驳回",
+                                               "发卡", "续期", "撤销", "到期", "撤回"};
+constexpr std::string_view kRoleNamesZh[] = {"人才", "单位管理员", "单位经办人", "经办人员", "政策分析员", "系统管理员", "系统"};
 constexpr std::string_view kRoleNames[] = {"talent", "employer_admin", "employer_staff", "officer",
                                            "policy_analyst", "admin", "system"};
 
@@ -30,6 +35,9 @@ std::optional<Role> ParseRole(std::string_view s) {
 
 std::string_view StateName(ApplicationState s) { return kStateNames[static_cast<int>(s)]; }
 std::string_view ActionName(ApplicationAction a) { return kActionNames[static_cast<int>(a)]; }
+std::string_view StateNameZh(ApplicationState s) { return kStateNamesZh[static_cast<int>(s)]; }
+std::string_view ActionNameZh(ApplicationAction a) { return kActionNamesZh[static_cast<int>(a)]; }
+std::string_view RoleNameZh(Role r) { return kRoleNamesZh[static_cast<int>(r)]; }
 
 std::optional<ApplicationState> ParseState(std::string_view s) {
   for (int i = 0; i < 11; ++i) if (kStateNames[i] == s) return static_cast<S>(i);
@@ -86,15 +94,21 @@ Result<ApplicationState> NextApplicationState(ApplicationState from, Application
     role_ever_allowed |= allowed;
     if (t.from == from) match = &t;
   }
+  const std::string act(ActionName(action)), act_zh(ActionNameZh(action));
+  const std::string state(StateName(from)), state_zh(StateNameZh(from));
+  const std::string role_en(RoleName(role)), role_zh(RoleNameZh(role));
   if (!role_ever_allowed)
-    return Status(Code::kForbidden, "a " + std::string(RoleName(role)) + " may not " + std::string(ActionName(action)) + " an application");
+    return Status::Forbidden("a " + role_en + " may not " + act + " an application").Zh(role_zh + "无权" + act_zh + "申请");
   if (!match)
-    return Status::Conflict("cannot " + std::string(ActionName(action)) + " an application that is " + std::string(StateName(from)));
+    return Status::Conflict("cannot " + act + " an application that is " + state)
+        .Zh("申请当前为“" + state_zh + "”状态，不能" + act_zh);
   if (std::find(match->roles.begin(), match->roles.end(), role) == match->roles.end())
-    return Status(Code::kForbidden, "a " + std::string(RoleName(role)) + " may not " + std::string(ActionName(action)) +
-                                        " an application that is " + std::string(StateName(from)));
+    return Status::Forbidden("a " + role_en + " may not " + act + " an application that is " + state)
+        .Zh(role_zh + "无权" + act_zh + "“" + state_zh + "”状态的申请");
   if (match->needs_reason && Blank(reason))
-    return Status::InvalidArgument("a reason is required to " + std::string(ActionName(action)) + " an application");
+    return Status::InvalidArgument("a reason is required to " + act + " an application")
+        .Field("reason")
+        .Zh(act_zh + "申请须填写理由");
   return match->to;
 }
 

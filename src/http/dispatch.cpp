@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "http/authorization.h"
 #include "http/metrics.h"
 #include "http/problem.h"
 #include "http/router.h"
@@ -20,8 +21,9 @@ int HexValue(char c) {
   return -1;
 }
 
-// Percent-decodes; false on a truncated or non-hex escape.
-bool Decode(std::string_view in, std::string* out) {
+}  // namespace
+
+bool PercentDecode(std::string_view in, std::string* out) {
   out->clear();
   for (size_t i = 0; i < in.size(); ++i) {
     if (in[i] != '%') {
@@ -36,6 +38,8 @@ bool Decode(std::string_view in, std::string* out) {
   }
   return true;
 }
+
+namespace {
 
 // Strict UTF-8 (RFC 3629): no overlongs, no surrogates, nothing above U+10FFFF.
 bool IsUtf8(std::string_view s) {
@@ -71,7 +75,7 @@ std::optional<Response> CheckTarget(Request& req) {
   std::string_view raw_path = t.substr(0, q);
   std::string_view raw_query = q == std::string_view::npos ? std::string_view{} : t.substr(q + 1);
   std::string path, query;
-  if (!Decode(raw_path, &path) || !Decode(raw_query, &query))
+  if (!PercentDecode(raw_path, &path) || !PercentDecode(raw_query, &query))
     return MakeProblem(ProblemKind::kBadTarget, req.lang, IsUtf8(t) ? std::string(t) : "", "");
   bool zh = req.lang == Lang::kZhCN;
   if (!IsUtf8(path)) return MakeProblem(ProblemKind::kInvalidUtf8, req.lang, zh ? "路径" : "path");
@@ -105,7 +109,13 @@ Response Dispatch(Request& req, Services& services) {
       route_label = m.route->pattern;
       req.params = std::move(m.params);
       try {
-        res = m.route->handler(req, services);
+        if (m.route->access.anyone) {
+          res = m.route->handler(req, services);
+        } else if (auto denied = Authorize(req, services, *m.route)) {
+          res = std::move(*denied);
+        } else {
+          res = m.route->handler(req, services);
+        }
       } catch (const std::exception& e) {
         std::fprintf(stderr, "jincai serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
         res = MakeProblem(ProblemKind::kInternal, req.lang, "exception", req.path);

@@ -4,12 +4,17 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "http/request.h"
 #include "http/response.h"
 #include "http/services.h"
 
 namespace jincai::http {
+
+// Percent-decodes `in` into `out`; false on a truncated or non-hex escape.
+bool PercentDecode(std::string_view in, std::string* out);
 
 // Fills req.path and req.query from req.target; a 400 problem when the target is
 // not origin-form, has a broken %-escape, decodes to invalid UTF-8, or has a ".",

@@ -2,6 +2,8 @@
 // one table so that a new kind cannot lack a translation.
 #include "http/problem.h"
 
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 namespace jincai::http {
@@ -43,6 +45,19 @@ constexpr ProblemText kTexts[] = {
      "无法访问数据库：{}", "The database cannot be reached: {}"},
     {ProblemKind::kInternal, 500, "internal", "内部错误", "Internal Server Error",
      "服务器内部错误，已记录：{}", "An internal error occurred and was logged: {}"},
+    {ProblemKind::kInvalidJson, 400, "invalid-json", "请求体不是合法的 JSON", "Invalid JSON",
+     "请求体不是合法的 JSON：{}", "The request body is not valid JSON: {}"},
+    {ProblemKind::kUnsupportedMediaType, 415, "unsupported-media-type", "不支持的媒体类型", "Unsupported Media Type",
+     "请求体须为 application/json，而不是 {}", "The request body must be application/json, not {}"},
+    {ProblemKind::kInvalidField, 422, "invalid-field", "字段不合法", "Invalid Field", "{}", "{}"},
+    {ProblemKind::kRecordNotFound, 404, "record-not-found", "记录不存在", "Record Not Found", "{}", "{}"},
+    {ProblemKind::kConflict, 409, "conflict", "状态冲突", "Conflict", "{}", "{}"},
+    {ProblemKind::kForbidden, 403, "forbidden", "无权操作", "Forbidden", "{}", "{}"},
+    {ProblemKind::kCsrf, 403, "csrf", "缺少 CSRF 令牌", "CSRF Token Missing",
+     "使用 Cookie 会话的修改请求须在 X-CSRF-Token 头中携带登录时获得的令牌{}",
+     "A request that changes data with a cookie session must carry the login's token in X-CSRF-Token{}"},
+    {ProblemKind::kUnauthenticated, 401, "unauthenticated", "未登录", "Unauthenticated", "{}", "{}"},
+    {ProblemKind::kTooManyRequests, 429, "too-many-requests", "请求过于频繁", "Too Many Requests", "{}", "{}"},
 };
 
 const ProblemText& TextOf(ProblemKind kind) {
@@ -79,6 +94,33 @@ Response MakeProblem(ProblemKind kind, Lang lang, const std::string& subject, co
   r.content_type = kProblemJson;
   // replace, not throw: a subject is meant to be UTF-8, but a problem must always render.
   r.body = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return r;
+}
+
+Response ProblemFromStatus(const Status& st, Lang lang, const std::string& instance) {
+  ProblemKind kind = ProblemKind::kInternal;
+  switch (st.code()) {
+    case Code::kInvalidArgument: kind = ProblemKind::kInvalidField; break;
+    case Code::kNotFound: kind = ProblemKind::kRecordNotFound; break;
+    case Code::kConflict: kind = ProblemKind::kConflict; break;
+    case Code::kForbidden: kind = ProblemKind::kForbidden; break;
+    case Code::kUnauthenticated: kind = ProblemKind::kUnauthenticated; break;
+    case Code::kTooManyRequests: kind = ProblemKind::kTooManyRequests; break;
+    case Code::kOk:
+    case Code::kIo:
+    case Code::kInternal: break;
+  }
+  if (kind == ProblemKind::kInternal) {
+    std::fprintf(stderr, "jincai serve: %s: %s\n", instance.c_str(), st.message().c_str());
+    return MakeProblem(kind, lang, lang == Lang::kZhCN ? "请查看服务器日志" : "see the server log", instance);
+  }
+  Response r = MakeProblem(kind, lang, lang == Lang::kZhCN ? st.message_zh() : st.message(), instance);
+  if (!st.field().empty()) {
+    nlohmann::json doc = nlohmann::json::parse(r.body);
+    doc["field"] = st.field();
+    r.body = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  if (kind == ProblemKind::kUnauthenticated) r.headers.emplace_back("WWW-Authenticate", "Bearer");
   return r;
 }
 

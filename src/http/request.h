@@ -3,10 +3,13 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "service/accounts.h"
 
 namespace jincai::http {
 
@@ -28,6 +31,9 @@ struct Request {
   std::string body;
   Lang lang = Lang::kZhCN;
   std::map<std::string, std::string> params;  // {name} segments of the matched route
+  // The caller's session, set by dispatch before a non-public route's handler runs.
+  std::optional<service::Authenticated> auth;
+  bool cookie_session = false;  // the token came in a cookie (so CSRF applies)
 
   // The first value of header `lower_name`, or "" when absent.
   std::string_view Header(std::string_view lower_name) const {

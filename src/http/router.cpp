@@ -37,6 +37,14 @@ bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std:
 
 }  // namespace
 
+Access Access::AnyRole() {
+  using domain::Role;
+  return {false, {Role::kTalent, Role::kEmployerAdmin, Role::kEmployerStaff, Role::kOfficer, Role::kPolicyAnalyst,
+                  Role::kAdmin}};
+}
+
+bool Access::Allows(domain::Role r) const { return anyone || std::find(roles.begin(), roles.end(), r) != roles.end(); }
+
 Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {}
 
 Router::Match Router::Find(std::string_view method, std::string_view path) const {

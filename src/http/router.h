@@ -1,6 +1,6 @@
 // The route table: every route's method, path pattern, handler, summary and responses
 // in one place, from which dispatch and the OpenAPI document are both derived, so the
-// two cannot drift (STYLE 14). Permissions join this table when accounts exist.
+// two cannot drift (STYLE 14), with who may call each route.
 #pragma once
 
 #include <map>
@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/roles.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "http/services.h"
@@ -15,6 +16,16 @@
 namespace jincai::http {
 
 using Handler = Response (*)(const Request&, Services&);
+
+// Who may call a route: anyone, or a session of one of these roles. Dispatch checks it
+// before the handler runs; the handler's service then checks the data scope.
+struct Access {
+  bool anyone = false;
+  std::vector<domain::Role> roles;
+  static Access Public() { return {true, {}}; }
+  static Access AnyRole();  // every role a person's account can have
+  bool Allows(domain::Role r) const;
+};
 
 // One documented response of a route.
 struct RouteResponse {
@@ -26,6 +37,7 @@ struct RouteResponse {
 struct Route {
   std::string method;        // "GET"
   std::string pattern;       // "/api/v1/things/{id}": a {name} segment matches any one segment
+  Access access;
   Handler handler;
   std::string operation_id;  // unique, for the OpenAPI document and generated clients
   std::string summary;

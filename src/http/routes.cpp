@@ -1,20 +1,116 @@
 // The route table of this build: the one list that dispatch, the OpenAPI document and
-// (once accounts exist) permissions are derived from.
+// the authorisation check are derived from. Access names who may call a route at all;
+// the services behind the handlers narrow that to the caller's own data.
 #include "http/handlers/handlers.h"
 #include "http/problem.h"
 #include "http/router.h"
 
 namespace jincai::http {
+namespace {
+
+using R = domain::Role;
+
+Access Only(std::vector<R> roles) { return {false, std::move(roles)}; }
+
+const RouteResponse kOk{200, kJson, "Success"};
+const RouteResponse kCreated{201, kJson, "Created"};
+const RouteResponse kNoContent{204, "text/plain", "Done; no body"};
+const RouteResponse kInvalid{422, kProblemJson, "A field is missing, unknown, of the wrong type or invalid; `field` names it"};
+const RouteResponse kUnauth{401, kProblemJson, "No session, or an expired one"};
+const RouteResponse kForbidden{403, kProblemJson, "The caller's role may not do this (or a cookie session lacks its CSRF token)"};
+const RouteResponse kMissing{404, kProblemJson, "No such record, or none the caller may see"};
+const RouteResponse kConflict{409, kProblemJson, "Taken already, or the record's state does not allow it"};
+
+}  // namespace
 
 std::vector<Route> AllRoutes() {
+  const Access anyone = Access::Public(), signed_in = Access::AnyRole();
+  const Access officers = Only({R::kOfficer, R::kAdmin});
+  const Access analysts = Only({R::kPolicyAnalyst, R::kAdmin});
+  const Access policy_readers = Only({R::kPolicyAnalyst, R::kOfficer, R::kAdmin});
+  const Access people_readers = Only({R::kTalent, R::kEmployerAdmin, R::kEmployerStaff, R::kOfficer, R::kAdmin});
+  const Access workflow = Only({R::kTalent, R::kEmployerAdmin, R::kEmployerStaff, R::kOfficer});
+  const Access account_admins = Only({R::kAdmin, R::kEmployerAdmin});
+  const Access employer_editors = Only({R::kEmployerAdmin, R::kOfficer, R::kAdmin});
   return {
-      {"GET", "/healthz", HandleHealthz, "getHealth", "Liveness and database reachability",
+      {"GET", "/healthz", anyone, HandleHealthz, "getHealth", "Liveness and database reachability",
        {{200, kJson, "The process and the database answer: {\"status\":\"ok\",\"database\":\"ok\"}"},
         {503, kProblemJson, "The database cannot be reached"}}},
-      {"GET", "/metrics", HandleMetrics, "getMetrics", "Prometheus metrics: requests, latency, database time",
+      {"GET", "/metrics", anyone, HandleMetrics, "getMetrics", "Prometheus metrics: requests, latency, database time",
        {{200, "text/plain", "Prometheus text exposition format 0.0.4"}}},
-      {"GET", "/api/v1/openapi.json", HandleOpenApi, "getOpenApi", "This OpenAPI document",
+      {"GET", "/api/v1/openapi.json", anyone, HandleOpenApi, "getOpenApi", "This OpenAPI document",
        {{200, kJson, "The OpenAPI 3.0 document of every route"}}},
+      {"GET", "/api/v1/reference", anyone, HandleReference, "getReference",
+       "Codes for forms: employer kinds, ownerships, cities, application states and actions", {kOk}},
+
+      {"POST", "/api/v1/auth/register/talent", anyone, HandleRegisterTalent, "registerTalent",
+       "Register a talent account with an identity document (resident ID or passport)", {kCreated, kInvalid, kConflict}},
+      {"POST", "/api/v1/auth/register/employer", anyone, HandleRegisterEmployer, "registerEmployer",
+       "Register an employer (unified social credit code) with its admin account", {kCreated, kInvalid, kConflict}},
+      {"POST", "/api/v1/auth/login", anyone, HandleLogin, "login",
+       "Log in: a session token (body and HttpOnly cookie) and the CSRF token",
+       {kOk, kInvalid, {401, kProblemJson, "Wrong user name or password"},
+        {429, kProblemJson, "Too many failed logins: wait, or the account is locked for a while"}}},
+      {"GET", "/api/v1/auth/session", signed_in, HandleSession, "getSession", "The signed-in user and the CSRF token",
+       {kOk, kUnauth}},
+      {"POST", "/api/v1/auth/logout", signed_in, HandleLogout, "logout", "End this session", {kNoContent, kUnauth, kForbidden}},
+      {"POST", "/api/v1/auth/password", signed_in, HandleChangePassword, "changePassword",
+       "Change the password; other sessions of the account end", {kNoContent, kInvalid, kUnauth, kForbidden}},
+
+      {"GET", "/api/v1/users", account_admins, HandleListUsers, "listUsers",
+       "Accounts: all (admin) or the employer's (employer admin)", {kOk, kUnauth, kForbidden}},
+      {"POST", "/api/v1/users", account_admins, HandleCreateUser, "createUser",
+       "Create an account: officers, analysts, admins, employer admins (admin); staff (employer admin)",
+       {kCreated, kInvalid, kUnauth, kForbidden, kConflict}},
+
+      {"GET", "/api/v1/employers", signed_in, HandleListEmployers, "listEmployers", "Employers, by id",
+       {kOk, kUnauth}},
+      {"POST", "/api/v1/employers", officers, HandleCreateEmployer, "createEmployer", "Register an employer",
+       {kCreated, kInvalid, kUnauth, kForbidden, kConflict}},
+      {"GET", "/api/v1/employers/{id}", signed_in, HandleGetEmployer, "getEmployer", "One employer",
+       {kOk, kUnauth, kMissing}},
+      {"PUT", "/api/v1/employers/{id}", employer_editors, HandleUpdateEmployer, "updateEmployer",
+       "Edit an employer (its admin, or an officer): name, kind, ownership, city, average salary",
+       {kOk, kInvalid, kUnauth, kForbidden, kMissing}},
+
+      {"GET", "/api/v1/talents", people_readers, HandleListTalents, "listTalents",
+       "Talents in the caller's scope: self, the employer's staff and applicants, or the province",
+       {kOk, kUnauth, kForbidden}},
+      {"GET", "/api/v1/talents/{id}", people_readers, HandleGetTalent, "getTalent", "One talent and their dossier",
+       {kOk, kUnauth, kForbidden, kMissing}},
+      {"PATCH", "/api/v1/talents/{id}", Only({R::kTalent}), HandleUpdateTalent, "updateTalent",
+       "The talent edits their name, employer or dossier (checked against the policy in force)",
+       {kOk, kInvalid, kUnauth, kForbidden, kMissing}},
+      {"GET", "/api/v1/talents/{id}/preview", people_readers, HandlePreviewTalent, "previewTalent",
+       "The engine's decision on the current dossier today, with what it would take to reach the next tier",
+       {kOk, kUnauth, kForbidden, kMissing}},
+
+      {"POST", "/api/v1/applications", Only({R::kTalent}), HandleCreateApplication, "createApplication",
+       "Open a draft green-card application", {kCreated, kInvalid, kUnauth, kForbidden, kConflict}},
+      {"GET", "/api/v1/applications", people_readers, HandleListApplications, "listApplications",
+       "Applications in the caller's scope; ?state=, ?talent_id=, ?employer_id= (officers), ?limit=, ?after=",
+       {kOk, kInvalid, kUnauth, kForbidden}},
+      {"GET", "/api/v1/applications/{id}", people_readers, HandleGetApplication, "getApplication",
+       "One application with its dossier, decision, timeline and the caller's available actions",
+       {kOk, kUnauth, kForbidden, kMissing}},
+      {"POST", "/api/v1/applications/{id}/actions/{action}", workflow, HandleApplicationAction, "actOnApplication",
+       "submit, withdraw (talent); endorse, return (employer); approve, reject, issue, renew, revoke (officer)",
+       {kOk, kInvalid, kUnauth, kForbidden, kMissing, kConflict}},
+
+      {"GET", "/api/v1/policies", policy_readers, HandleListPolicies, "listPolicies",
+       "Stored policy versions, newest effective date first", {kOk, kUnauth, kForbidden}},
+      {"POST", "/api/v1/policies", analysts, HandleUploadPolicy, "uploadPolicy",
+       "Store a policy version to take effect on a date; refused with its diagnostics when it has errors",
+       {kCreated, kInvalid, kUnauth, kForbidden, kConflict}},
+      {"POST", "/api/v1/policies/check", analysts, HandleCheckPolicy, "checkPolicy",
+       "Check a policy text: every error and warning with line and column", {kOk, kInvalid, kUnauth, kForbidden}},
+      {"GET", "/api/v1/policies/{id}", policy_readers, HandleGetPolicy, "getPolicy", "One policy version with its text",
+       {kOk, kUnauth, kForbidden, kMissing}},
+
+      {"GET", "/api/v1/audit", officers, HandleListAudit, "listAudit", "Audit records in order; ?after=, ?limit=",
+       {kOk, kInvalid, kUnauth, kForbidden}},
+      {"GET", "/api/v1/audit/verify", officers, HandleVerifyAudit, "verifyAudit",
+       "Verify the audit chain: the first broken link, if any", {kOk, kUnauth, kForbidden}},
   };
 }
 

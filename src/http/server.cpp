@@ -186,9 +186,10 @@ class Session : public std::enable_shared_from_this<Session> {
     res_.version(11);
     res_.result(static_cast<unsigned>(r.status));
     res_.set(bhttp::field::server, "jincai");
-    res_.set(bhttp::field::content_type, r.content_type);
+    if (!r.content_type.empty()) res_.set(bhttp::field::content_type, r.content_type);
     res_.set(bhttp::field::content_language, LangTag(lang));
-    for (const auto& [k, v] : r.headers) res_.set(k, v);
+    // insert, not set: a response may carry a header twice (Set-Cookie).
+    for (const auto& [k, v] : r.headers) res_.insert(k, v);
     res_.body() = std::move(r.body);
     res_.keep_alive(keep_alive_);
     res_.prepare_payload();

@@ -1,7 +1,11 @@
-// What handlers may use: the store, the metrics registry and the router (for the
-// OpenAPI document). Built once by `jincai serve`; handlers get it by reference.
+// What handlers may use: the services, the store (health, audit), the metrics registry
+// and the router (for the OpenAPI document). Built once by `jincai serve`; handlers get it by reference.
 #pragma once
 
+#include "service/accounts.h"
+#include "service/applications.h"
+#include "service/policy_registry.h"
+#include "service/records.h"
 #include "store/store.h"
 
 namespace jincai::http {
@@ -13,6 +17,10 @@ struct Services {
   store::Store& store;
   Metrics& metrics;
   const Router& router;
+  service::Accounts& accounts;
+  service::Records& records;
+  service::Applications& applications;
+  service::PolicyRegistry& policies;
 };
 
 }  // namespace jincai::http

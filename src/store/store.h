@@ -112,6 +112,10 @@ class Store {
   // it returns an error (returned as is) or throws (rethrown). REQUIRES: not called
   // from inside another Transact body on this store (returns Internal if it is).
   virtual Status Transact(const std::function<Status(Tx&)>& body) = 0;
+  // Runs `body` in a read-only transaction: one consistent snapshot for all its
+  // queries. The body must not write (PostgreSQL refuses; SQLite would take the
+  // write lock). Same reentrancy rule and error handling as Transact.
+  virtual Status Read(const std::function<Status(Tx&)>& body) = 0;
 
   // Walks the whole chain; an ok Result carrying a broken verdict is a finding, not a
   // failure. Error only when the database cannot be read or is not migrated.

@@ -1,5 +1,6 @@
 // The handlers, one file per resource under handlers/; each is a plain function the
-// route table (routes.cpp) points at.
+// route table (routes.cpp) points at. Dispatch has already checked the caller's role
+// (req.auth is set on every non-public route); the services check the data scope.
 #pragma once
 
 #include "http/request.h"
@@ -8,8 +9,50 @@
 
 namespace jincai::http {
 
+// health.cpp, service_info.cpp
 Response HandleHealthz(const Request& req, Services& services);
 Response HandleMetrics(const Request& req, Services& services);
 Response HandleOpenApi(const Request& req, Services& services);
+Response HandleReference(const Request& req, Services& services);
+
+// auth.cpp
+Response HandleRegisterTalent(const Request& req, Services& services);
+Response HandleRegisterEmployer(const Request& req, Services& services);
+Response HandleLogin(const Request& req, Services& services);
+Response HandleLogout(const Request& req, Services& services);
+Response HandleSession(const Request& req, Services& services);
+Response HandleChangePassword(const Request& req, Services& services);
+
+// users.cpp
+Response HandleListUsers(const Request& req, Services& services);
+Response HandleCreateUser(const Request& req, Services& services);
+
+// employers.cpp
+Response HandleListEmployers(const Request& req, Services& services);
+Response HandleGetEmployer(const Request& req, Services& services);
+Response HandleCreateEmployer(const Request& req, Services& services);
+Response HandleUpdateEmployer(const Request& req, Services& services);
+
+// talents.cpp
+Response HandleListTalents(const Request& req, Services& services);
+Response HandleGetTalent(const Request& req, Services& services);
+Response HandleUpdateTalent(const Request& req, Services& services);
+Response HandlePreviewTalent(const Request& req, Services& services);
+
+// applications.cpp
+Response HandleCreateApplication(const Request& req, Services& services);
+Response HandleListApplications(const Request& req, Services& services);
+Response HandleGetApplication(const Request& req, Services& services);
+Response HandleApplicationAction(const Request& req, Services& services);
+
+// policies.cpp
+Response HandleListPolicies(const Request& req, Services& services);
+Response HandleGetPolicy(const Request& req, Services& services);
+Response HandleUploadPolicy(const Request& req, Services& services);
+Response HandleCheckPolicy(const Request& req, Services& services);
+
+// audit.cpp
+Response HandleListAudit(const Request& req, Services& services);
+Response HandleVerifyAudit(const Request& req, Services& services);
 
 }  // namespace jincai::http

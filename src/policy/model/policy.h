@@ -83,6 +83,9 @@ struct TierSpec {
   std::string name;
   std::optional<ExprText> when;
   std::vector<std::string> engagement;
+  // Decisions for this tier are approved by the platform without an officer
+  // (SPEC §5.1 "rule-clear cases may be auto-approved if the policy says so").
+  bool auto_approve = false;
   Cite cite;
   Location loc;
 };

@@ -502,7 +502,7 @@ class Loader {
     tier.loc = Loc(t);
     auto id = Str(t, "id", "a tier", true, tier.loc);
     std::string what = "tier '" + id.value_or("?") + "'";
-    Keys(t, what, {"id", "name", "when", "engagement", "cite", "doc"}, tier.loc);
+    Keys(t, what, {"id", "name", "when", "engagement", "auto_approve", "cite", "doc"}, tier.loc);
     if (!id) return;
     tier.id = *id;
     if (tier.id == "none" || tier.id.empty())
@@ -510,6 +510,10 @@ class Loader {
     tier.name = Str(t, "name", what, false, tier.loc).value_or(*id);
     tier.when = Expr(t, "when", what, true, tier.loc);
     tier.engagement = StringList(t, "engagement", what);
+    if (const toml::node* a = t.get("auto_approve")) {
+      if (auto* b = a->as_boolean()) tier.auto_approve = b->get();
+      else d_.Error(Loc(*a), "wrong-type", "'auto_approve' in " + what + " must be true or false");
+    }
     tier.cite = CiteOf(t, what);
     for (const auto& o : doc_.tiers) if (o.id == tier.id) d_.Error(tier.loc, "duplicate", what + " is declared twice");
     doc_.tiers.push_back(std::move(tier));

@@ -39,5 +39,7 @@ Result<std::vector<AppliedMigration>> ApplyMigrations(const std::vector<Migratio
 // One function per migration, defined in its own file.
 Migration SqliteMigration0001AuditLog();
 Migration PostgresMigration0001AuditLog();
+Migration SqliteMigration0002RecordsAccountsApplications();
+Migration PostgresMigration0002RecordsAccountsApplications();
 
 }  // namespace jincai::store

@@ -7,6 +7,7 @@ namespace jincai::store {
 const std::vector<Migration>& PostgresMigrations() {
   static const std::vector<Migration> kAll = {
       PostgresMigration0001AuditLog(),
+      PostgresMigration0002RecordsAccountsApplications(),
   };
   return kAll;
 }

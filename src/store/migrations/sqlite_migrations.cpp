@@ -6,6 +6,7 @@ namespace jincai::store {
 const std::vector<Migration>& SqliteMigrations() {
   static const std::vector<Migration> kAll = {
       SqliteMigration0001AuditLog(),
+      SqliteMigration0002RecordsAccountsApplications(),
   };
   return kAll;
 }

@@ -162,6 +162,17 @@ class PostgresStore final : public Store {
         tx, body, [&](Status st) { return Rollback(std::move(st)); }, [&] { return Commit(); });
   }
 
+  Status Read(const std::function<Status(Tx&)>& body) override {
+    JINCAI_RETURN_IF_ERROR(NotReentered());
+    std::lock_guard lock(mu_);
+    JINCAI_RETURN_IF_ERROR(Reconnect());
+    TransactionOwner::Guard inside(owner_.id());
+    JINCAI_RETURN_IF_ERROR(ExecScript(conn_, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    PgTx tx(conn_);
+    return RunTransactionBody(
+        tx, body, [&](Status st) { return Rollback(std::move(st)); }, [&] { return Commit(); });
+  }
+
   Result<AuditVerdict> VerifyAudit() override {
     JINCAI_RETURN_IF_ERROR(NotReentered());
     std::lock_guard lock(mu_);

@@ -124,6 +124,16 @@ class SqliteStore final : public Store {
         tx, body, [&](Status st) { return Rollback(std::move(st)); }, [&] { return Commit(); });
   }
 
+  Status Read(const std::function<Status(Tx&)>& body) override {
+    JINCAI_RETURN_IF_ERROR(NotReentered());
+    std::lock_guard lock(mu_);
+    TransactionOwner::Guard inside(owner_.id());
+    JINCAI_RETURN_IF_ERROR(Exec(db_, "BEGIN").status());  // deferred: a WAL snapshot, no lock
+    SqliteTx tx(db_);
+    return RunTransactionBody(
+        tx, body, [&](Status st) { return Rollback(std::move(st)); }, [&] { return Commit(); });
+  }
+
   Result<AuditVerdict> VerifyAudit() override {
     JINCAI_RETURN_IF_ERROR(NotReentered());
     std::lock_guard lock(mu_);

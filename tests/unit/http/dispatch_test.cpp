@@ -10,6 +10,7 @@
 #include "http/dispatch.h"
 #include "http/metrics.h"
 #include "http/router.h"
+#include "service/platform.h"
 
 namespace jincai::http {
 namespace {
@@ -26,10 +27,13 @@ class DispatchTest : public testing::Test {
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s).value();
     ASSERT_TRUE(store_->Migrate().ok());
-    services_.emplace(Services{*store_, metrics_, router_});
+    platform_.emplace(*store_);
+    services_.emplace(Services{*store_, metrics_, router_, platform_->accounts, platform_->records,
+                               platform_->applications, platform_->policies});
   }
   void TearDown() override {
     services_.reset();
+    platform_.reset();
     store_.reset();
     fs::remove_all(dir_);
   }
@@ -47,6 +51,7 @@ class DispatchTest : public testing::Test {
   std::unique_ptr<store::Store> store_;
   Metrics metrics_;
   Router router_{AllRoutes()};
+  std::optional<service::Platform> platform_;
   std::optional<Services> services_;
 };
 

@@ -46,8 +46,8 @@ TEST(RouterOpenApi, DocumentListsExactlyTheRoutes) {
 }
 
 TEST(RouterOpenApi, PathParametersAreDocumentedAndMatched) {
-  Router router({{"GET", "/api/v1/things/{id}", Ok, "getThing", "A thing", {{200, kJson, "it"}}},
-                 {"DELETE", "/api/v1/things/{id}", Ok, "deleteThing", "Delete", {{200, kJson, "gone"}}}});
+  Router router({{"GET", "/api/v1/things/{id}", Access::Public(), Ok, "getThing", "A thing", {{200, kJson, "it"}}},
+                 {"DELETE", "/api/v1/things/{id}", Access::Public(), Ok, "deleteThing", "Delete", {{200, kJson, "gone"}}}});
   auto doc = nlohmann::json::parse(OpenApiDocument(router.routes()));
   auto params = doc["paths"]["/api/v1/things/{id}"]["get"]["parameters"];
   ASSERT_EQ(params.size(), 1u);

@@ -1,0 +1,59 @@
+// JSON in and out of handlers: a request body read field by field, where the first
+// problem (not JSON, not an object, a missing or unknown field, a wrong type) becomes
+// a precise problem document naming the field; and responses built from JSON values.
+// Only handler files include this (nlohmann/json is slow to compile).
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "http/request.h"
+#include "http/response.h"
+
+namespace jincai::http {
+
+class JsonBody {
+ public:
+  // `allowed`: every field the body may have; any other is an error.
+  JsonBody(const Request& req, std::initializer_list<std::string_view> allowed);
+
+  bool ok() const { return !problem_; }
+  // REQUIRES: !ok().
+  Response Problem() const { return *problem_; }
+
+  // Each returns the value, or records a problem (first one wins) and returns empty.
+  std::string Str(const char* name, size_t max_bytes = 1000);  // required
+  std::optional<std::string> OptStr(const char* name, size_t max_bytes = 1000);
+  int64_t Int(const char* name);  // required
+  std::optional<int64_t> OptInt(const char* name);
+  bool Has(const char* name) const { return doc_.is_object() && doc_.contains(name); }
+  bool IsNull(const char* name) const { return Has(name) && doc_[name].is_null(); }
+  // A nested object, as compact JSON text (a dossier), or empty.
+  std::optional<std::string> OptObjectText(const char* name, size_t max_bytes = 1 << 20);
+  const nlohmann::json& doc() const { return doc_; }
+  void Fail(const std::string& field, const std::string& en, const std::string& zh);
+
+ private:
+  const Request& req_;
+  nlohmann::json doc_;
+  std::optional<Response> problem_;
+};
+
+Response JsonResponse(const nlohmann::json& body, int status = 200);
+
+// The {name} path parameter as a positive integer id, or a 404 problem.
+std::optional<int64_t> PathId(const Request& req, const char* name, Response* problem);
+
+// ?limit=N (1..500, default 100) and ?after=ID (default 0) of list routes; false with
+// a 422 problem when either is not such a number.
+bool PageOf(const Request& req, int64_t* limit, int64_t* after, Response* problem);
+
+// A query parameter's decoded value ("" when absent).
+std::string QueryParam(const Request& req, std::string_view name);
+
+}  // namespace jincai::http

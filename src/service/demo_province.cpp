@@ -1,0 +1,217 @@
+// The demo province (see demo_province.h). Every record is made by the service an actual
+// user would call, as that user: registrations, dossier edits, submissions,
+// endorsements, decisions. The expired card is driven through a platform whose clock
+// runs six years behind, then expired by today's clock.
+#include "service/demo_province.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "domain/identity_numbers.h"
+#include "domain/synthetic_population.h"
+#include "service/dossier_evaluation.h"
+
+namespace jincai::service {
+namespace {
+
+using domain::Role;
+using nlohmann::json;
+
+struct DemoEmployer {
+  const char *kind, *ownership, *city, *name, *credit_prefix;
+  int64_t salary_fen;
+};
+
+constexpr DemoEmployer kEmployers[] = {
+    {"enterprise", "private", "taiyuan", "太原晋能新材料有限公司", "91", 1285000},
+    {"university", "state", "taiyuan", "晋阳理工大学", "12", 1050000},
+    {"enterprise", "state", "datong", "大同煤机装备集团有限公司", "91", 986000},
+    {"enterprise", "foreign", "jinzhong", "晋中中德精密制造有限公司", "91", 1420000},
+    {"enterprise", "mixed", "changzhi", "长治光电科技股份有限公司", "91", 1110000},
+    {"research_institute", "state", "taiyuan", "山西省先进材料研究院", "12", 1160000},
+    {"hospital", "state", "yuncheng", "运城市第一人民医院", "12", 920000},
+    {"public_institution", "state", "linfen", "临汾市数字经济服务中心", "12", 780000},
+    {"social_organization", "collective", "xinzhou", "忻州市科技人才协会", "52", 650000},
+    {"government", "state", "lvliang", "吕梁市科学技术局", "11", 830000},
+};
+
+// Where each talent's application is left. Tiered talents cycle through these; talents
+// with no tier are rejected or left for an officer to decide.
+constexpr const char* kTieredTargets[] = {"issued", "approved", "evaluated", "submitted", "returned", "draft",
+                                          "revoked", "expired", "withdrawn", "issued"};
+constexpr const char* kNoTierTargets[] = {"rejected", "evaluated", "draft"};
+
+std::string CreditCode(const char* prefix, int index) {
+  char body[32];
+  std::snprintf(body, sizeof body, "%s140100MA%07d", prefix, 1000 + index);
+  std::string first17(body, 17);
+  return first17 + domain::SocialCreditCodeCheckCharacter(first17);
+}
+
+std::string ResidentId(const std::string& birth_date, int index) {
+  std::string ymd = birth_date.substr(0, 4) + birth_date.substr(5, 2) + birth_date.substr(8, 2);
+  char seq[8];
+  std::snprintf(seq, sizeof seq, "%03d", 100 + index % 900);
+  std::string first17 = "140105" + ymd + seq;
+  return first17 + domain::ResidentIdCheckCharacter(first17);
+}
+
+Result<Actor> ActorNamed(store::Store& store, const std::string& username) {
+  std::optional<store::UserRow> row;
+  JINCAI_RETURN_IF_ERROR(store.Read([&](store::Tx& tx) -> Status {
+    auto u = store::FindUserByName(tx, username);
+    if (!u.ok()) return u.status();
+    row = std::move(*u);
+    return Status::Ok();
+  }));
+  if (!row) return Status::NotFound("no user " + username);
+  return Accounts::ActorOf(*row);
+}
+
+// Chooses demo dossiers from a synthetic population: per tier, foreign nationals first
+// (so every tier shows several nationalities), then Chinese nationals.
+Result<std::vector<std::pair<json, std::string>>> PickDossiers(const LoadedPolicy& policy, int32_t today) {
+  std::stringstream population;
+  domain::WritePopulation(population, {6000, 2026, domain::PopulationFormat::kJsonl});
+  const std::map<std::string, int> wanted = {{"A", 4}, {"B", 6}, {"C", 8}, {"none", 5}};
+  std::map<std::string, std::vector<json>> foreign, chinese;
+  std::string line;
+  while (std::getline(population, line)) {
+    json d = json::parse(line);
+    auto e = EvaluateDossier(policy, line, today);
+    if (!e.ok()) continue;
+    auto& bucket = d["nationality"] == "CN" ? chinese[e->tier] : foreign[e->tier];
+    if (bucket.size() < 8) bucket.push_back(std::move(d));
+  }
+  std::vector<std::pair<json, std::string>> out;
+  for (const auto& [tier, n] : wanted) {
+    int taken = 0;
+    for (int k = 0; k < 2 && k < static_cast<int>(foreign[tier].size()) && taken < n; ++k, ++taken)
+      out.emplace_back(foreign[tier][k], tier);
+    for (size_t k = 0; k < chinese[tier].size() && taken < n; ++k, ++taken) out.emplace_back(chinese[tier][k], tier);
+  }
+  return out;
+}
+
+// Moves a fresh application of `talent` to `target`, each step by the actor whose step it is.
+Status Drive(Platform& p, const Actor& talent, const Actor& employer, const Actor& officer, const std::string& target,
+             bool tiered) {
+  auto app = p.applications.Create(talent, employer.employer_id);
+  if (!app.ok()) return app.status();
+  const int64_t id = app->row.id;
+  auto act = [&](const Actor& who, const char* action, const std::string& reason = "") -> Result<std::string> {
+    auto v = p.applications.Act(who, id, action, reason);
+    if (!v.ok()) return v.status();
+    return v->row.state;
+  };
+  auto step = [&](const Actor& who, const char* action, const std::string& reason = "") -> Status {
+    auto r = act(who, action, reason);
+    return r.status();
+  };
+  if (target == "draft") return Status::Ok();
+  JINCAI_RETURN_IF_ERROR(step(talent, "submit"));
+  if (target == "withdrawn") return step(talent, "withdraw", "已接受外省岗位 / took a position outside the province");
+  if (target == "submitted") return Status::Ok();
+  if (target == "returned") return step(employer, "return", "请补充近三年项目验收材料 / please add the acceptance records of recent projects");
+  auto state = act(employer, "endorse");
+  if (!state.ok()) return state.status();
+  if (target == "evaluated" || *state == target) return Status::Ok();
+  if (target == "rejected" || !tiered)
+    return step(officer, "reject", "评估未达到任何层级 / the decision gives no tier");
+  if (*state != "approved") JINCAI_RETURN_IF_ERROR(step(officer, "approve"));
+  if (target == "approved") return Status::Ok();
+  JINCAI_RETURN_IF_ERROR(step(officer, "issue"));
+  if (target == "revoked") return step(officer, "revoke", "申报材料中的专利转化收益经核查不实 / patent revenue in the dossier was found untrue");
+  return Status::Ok();  // issued; "expired" is issued in the past and expired by the caller
+}
+
+}  // namespace
+
+Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
+  DemoReport report;
+  report.accounts = {{"admin", "demo.admin", kDemoPassword},        {"officer", "demo.officer", kDemoPassword},
+                     {"policy_analyst", "demo.analyst", kDemoPassword}, {"employer_admin", "demo.employer", kDemoPassword},
+                     {"employer_staff", "demo.staff", kDemoPassword},   {"talent", "demo.talent", kDemoPassword}};
+  if (ActorNamed(store, "demo.admin").ok()) return report;
+  report.created = true;
+  const Actor system = Actor::System();
+  for (const auto& [role, name] : std::vector<std::pair<std::string, std::string>>{
+           {"admin", "demo.admin"}, {"officer", "demo.officer"}, {"policy_analyst", "demo.analyst"}}) {
+    auto id = platform.accounts.CreateAccount(system, {name, kDemoPassword, name, role, std::nullopt});
+    if (!id.ok()) return id.status();
+  }
+  std::vector<Actor> employer_admins;
+  int index = 0;
+  for (const auto& e : kEmployers) {
+    std::string username = index == 0 ? "demo.employer" : "employer" + std::to_string(index + 1);
+    store::EmployerRow row{0, CreditCode(e.credit_prefix, index), e.name, e.kind, e.ownership, e.city, e.salary_fen, "", ""};
+    auto id = platform.accounts.RegisterEmployer({username, kDemoPassword, std::string(e.name) + " 人事处", row});
+    if (!id.ok()) return id.status();
+    auto actor = ActorNamed(store, username);
+    if (!actor.ok()) return actor.status();
+    employer_admins.push_back(*actor);
+    ++index;
+  }
+  report.employers = index;
+  if (auto st = platform.accounts.CreateAccount(
+          employer_admins[0], {"demo.staff", kDemoPassword, "人事专员", "employer_staff", std::nullopt});
+      !st.ok())
+    return st.status();
+  auto officer = ActorNamed(store, "demo.officer");
+  if (!officer.ok()) return officer.status();
+
+  const int64_t now = SystemClock()();
+  const int32_t today = ShanghaiDay(now);
+  auto policy = platform.policies.InForce(today);
+  if (!policy.ok()) return policy.status();
+  auto picked = PickDossiers(**policy, today);
+  if (!picked.ok()) return picked.status();
+  // Six years back: long enough for a five-year card to have expired by today.
+  Platform past(store, [now] { return now - 6 * 366 * 86400; });
+
+  int tiered = 0, untiered = 0, n = 0;
+  bool demo_talent_done = false;
+  for (auto& [dossier, tier] : *picked) {
+    const bool has_tier = tier != "none";
+    std::string target = has_tier ? kTieredTargets[tiered++ % std::size(kTieredTargets)]
+                                  : kNoTierTargets[untiered++ % std::size(kNoTierTargets)];
+    const std::string nationality = dossier["nationality"];
+    // demo.talent: the first Chinese tier-B talent, whose card is issued.
+    std::string username = "talent" + std::to_string(n + 1);
+    if (!demo_talent_done && tier == "B" && nationality == "CN" && target == "issued") {
+      username = "demo.talent";
+      demo_talent_done = true;
+    }
+    TalentRegistration reg{username, kDemoPassword, dossier["name"], nationality == "CN" ? "resident_id" : "passport",
+                           nationality == "CN" ? ResidentId(dossier["birth_date"], n) : "P" + std::to_string(40000000 + n),
+                           nationality};
+    auto uid = platform.accounts.RegisterTalent(reg);
+    if (!uid.ok()) return Status(uid.status().code(), "demo talent " + username + ": " + uid.status().message());
+    auto talent = ActorNamed(store, username);
+    if (!talent.ok()) return talent.status();
+    const Actor& employer = employer_admins[static_cast<size_t>(n) % employer_admins.size()];
+    for (const char* k : {"id", "name", "nationality", "employer_id", "employer_avg_monthly_salary_cny", "employer_ownership"})
+      dossier.erase(k);
+    TalentChange change;
+    change.employer_id = employer.employer_id;
+    change.dossier = dossier.dump();
+    Platform& driver = target == "expired" ? past : platform;
+    if (auto t = driver.records.ChangeTalent(*talent, *talent->talent_id, change); !t.ok()) return t.status();
+    JINCAI_RETURN_IF_ERROR(Drive(driver, *talent, employer, *officer, target == "expired" ? "issued" : target, has_tier));
+    ++n;
+  }
+  // If no Chinese tier-B talent landed on "issued", the first talent account stays demo-less:
+  // make sure the printed account exists all the same.
+  if (!demo_talent_done) {
+    TalentRegistration reg{"demo.talent", kDemoPassword, "示例人才", "resident_id", ResidentId("1985-06-15", 999), "CN"};
+    if (auto uid = platform.accounts.RegisterTalent(reg); !uid.ok()) return uid.status();
+    ++n;
+  }
+  if (auto expired = platform.applications.ExpireDue(today); !expired.ok()) return expired.status();
+  report.talents = n;
+  report.applications = static_cast<int>(picked->size());
+  return report;
+}
+
+}  // namespace jincai::service
