@@ -17,5 +17,8 @@ void SetupPopulationGenerate(CLI::App& population);
 void SetupMigrate(CLI::App& app);
 void SetupServe(CLI::App& app);
 void SetupAuditVerify(CLI::App& audit);
+void SetupDossiersImport(CLI::App& import);
+void SetupDossiersExport(CLI::App& exp);
+void SetupAccountCreate(CLI::App& account);
 
 }  // namespace jincai::cli

@@ -23,6 +23,15 @@ int main(int argc, char** argv) {
   CLI::App* audit = app.add_subcommand("audit", "Verify the hash-chained audit log");
   audit->require_subcommand(1);
   jincai::cli::SetupAuditVerify(*audit);
+  CLI::App* import = app.add_subcommand("import", "Import records into the platform's database");
+  import->require_subcommand(1);
+  jincai::cli::SetupDossiersImport(*import);
+  CLI::App* exp = app.add_subcommand("export", "Export records from the platform's database");
+  exp->require_subcommand(1);
+  jincai::cli::SetupDossiersExport(*exp);
+  CLI::App* account = app.add_subcommand("account", "Accounts of officers, analysts and admins");
+  account->require_subcommand(1);
+  jincai::cli::SetupAccountCreate(*account);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

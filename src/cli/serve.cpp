@@ -4,7 +4,6 @@
 // Prints "listening on http://H:P" once it accepts connections (with --port 0, P is
 // the port the system chose), so scripts and tests can wait for that line.
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
 #include "cli/cli_support.h"
@@ -35,21 +34,6 @@ void PrintDemo(const service::DemoReport& demo) {
   std::printf("demo province %s: accounts (password for all: %s)\n", demo.created ? "created" : "found",
               service::kDemoPassword);
   for (const auto& a : demo.accounts) std::printf("  %-15s %s\n", a.role.c_str(), a.username.c_str());
-}
-
-// policies/shanxi-2017.toml under the working directory, else beside the build or
-// install directory of this binary (BIN/../policies), so that the server starts from
-// the repository root, a build directory or an installed tree alike.
-std::string ShippedPolicyPath() {
-  namespace fs = std::filesystem;
-  const fs::path rel = "policies/shanxi-2017.toml";
-  if (fs::exists(rel)) return rel.string();
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec)
-    for (const fs::path& base : {exe.parent_path().parent_path(), exe.parent_path().parent_path() / "share/jincai"})
-      if (fs::exists(base / rel)) return (base / rel).string();
-  return rel.string();  // the error then names the path a user expects
 }
 
 void RunServe(const ServeOptions& o) {

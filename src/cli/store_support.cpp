@@ -27,3 +27,19 @@ std::unique_ptr<store::Store> OpenStoreOrExit(const std::string& url, bool creat
 }
 
 }  // namespace jincai::cli
+
+namespace jincai::cli {
+
+std::string ShippedPolicyPath() {
+  namespace fs = std::filesystem;
+  const fs::path rel = "policies/shanxi-2017.toml";
+  if (fs::exists(rel)) return rel.string();
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec)
+    for (const fs::path& base : {exe.parent_path().parent_path(), exe.parent_path().parent_path() / "share/jincai"})
+      if (fs::exists(base / rel)) return (base / rel).string();
+  return rel.string();  // the error then names the path a user expects
+}
+
+}  // namespace jincai::cli

@@ -16,4 +16,9 @@ inline constexpr const char* kDbFlagHelp = "Database: sqlite:PATH (default sqlit
 // are created. Throws CommandExit(2) for a malformed URL, (1) when it cannot be opened.
 std::unique_ptr<store::Store> OpenStoreOrExit(const std::string& url, bool create);
 
+// policies/shanxi-2017.toml under the working directory, else beside the build or
+// install directory of this binary (BIN/../policies, BIN/../share/jincai/policies), so
+// that commands work from the repository root, a build directory or an installed tree.
+std::string ShippedPolicyPath();
+
 }  // namespace jincai::cli

@@ -42,8 +42,8 @@ class [[nodiscard]] Status {
 
   // For errors people see through the platform: the field the error is about
   // ("dossier.birth_date") and the message in Chinese. message() stays English.
-  Status&& Field(std::string field) && { field_ = std::move(field); return std::move(*this); }
-  Status&& Zh(std::string zh) && { message_zh_ = std::move(zh); return std::move(*this); }
+  Status Field(std::string field) && { field_ = std::move(field); return std::move(*this); }
+  Status Zh(std::string zh) && { message_zh_ = std::move(zh); return std::move(*this); }
   const std::string& field() const { return field_; }
   // The Chinese message, or the English one when none was given.
   const std::string& message_zh() const { return message_zh_.empty() ? message_ : message_zh_; }

@@ -51,7 +51,7 @@ std::optional<Response> Authorize(Request& req, Services& services, const Route&
     std::string role(domain::RoleName(auth->actor.role));
     return MakeProblem(ProblemKind::kForbidden, req.lang,
                        zh ? std::string(domain::RoleNameZh(auth->actor.role)) + "无权调用 " + req.method + " " + route.pattern
-                          : "a " + role + " may not call " + req.method + " " + route.pattern,
+                          : "role " + role + " may not call " + req.method + " " + route.pattern,
                        req.path);
   }
   if (req.cookie_session && !Safe(req.method) && !EqualConstantTime(req.Header(kCsrfHeader), auth->csrf_token))

@@ -60,9 +60,8 @@ JsonBody::JsonBody(const Request& req, std::initializer_list<std::string_view> a
 
 void JsonBody::Fail(const std::string& field, const std::string& en, const std::string& zh) {
   if (problem_) return;
-  Status st = Status::InvalidArgument(en).Zh(zh);
-  if (!field.empty()) st = std::move(st).Field(field);
-  problem_ = ProblemFromStatus(st, req_.lang, req_.path);
+  // One expression: Field() and Zh() return the temporary they were called on.
+  problem_ = ProblemFromStatus(Status::InvalidArgument(en).Zh(zh).Field(field), req_.lang, req_.path);
 }
 
 std::optional<std::string> JsonBody::OptStr(const char* name, size_t max_bytes) {

@@ -67,7 +67,12 @@ json ApplicationJson(const store::ApplicationRow& a) {
               {"card_expires_on", OptText(a.card_expires_on)},
               {"created_at", a.created_at},
               {"updated_at", a.updated_at}};
-  if (!a.decision.empty()) out["decision"] = ParsedOrNull(a.decision);
+  if (!a.decision.empty()) {
+    // Stored as {"policy": the version used, "decision": the engine's result}.
+    json d = ParsedOrNull(a.decision);
+    out["decision"] = d.is_object() && d.contains("decision") ? d["decision"] : d;
+    if (d.is_object() && d.contains("policy")) out["decided_under"] = d["policy"];
+  }
   return out;
 }
 

@@ -67,14 +67,15 @@ Status CheckIdentityDocument(const std::string& kind, const std::string& number,
     std::string problem = domain::ResidentIdProblem(number, YyyymmddOf(today));
     if (!problem.empty())
       return Invalid("document_number", "resident ID number " + number + ": " + problem,
-                     "居民身份证号码 " + number + " 不合法：" + problem);
+                     "居民身份证号码 " + number + " 不合法：" + domain::ResidentIdProblem(number, YyyymmddOf(today), true));
   } else if (kind == "passport") {
     if (nationality == "CN")
       return Invalid("document_kind", "Chinese nationals register with their resident ID number",
                      "中国公民请使用居民身份证号码注册");
     std::string problem = domain::PassportNumberProblem(number);
     if (!problem.empty())
-      return Invalid("document_number", "passport number: " + problem, "护照号码不合法：" + problem);
+      return Invalid("document_number", "passport number: " + problem,
+                     "护照号码不合法：" + domain::PassportNumberProblem(number, true));
   } else {
     return Invalid("document_kind", "document_kind must be resident_id or passport", "证件类型须为 resident_id 或 passport");
   }
@@ -85,7 +86,7 @@ Status CheckEmployer(const store::EmployerRow& e) {
   std::string problem = domain::SocialCreditCodeProblem(e.credit_code);
   if (!problem.empty())
     return Invalid("employer.credit_code", "unified social credit code " + e.credit_code + ": " + problem,
-                   "统一社会信用代码 " + e.credit_code + " 不合法：" + problem);
+                   "统一社会信用代码 " + e.credit_code + " 不合法：" + domain::SocialCreditCodeProblem(e.credit_code, true));
   JINCAI_RETURN_IF_ERROR(CheckName("employer.name", e.name));
   if (!domain::FindLabelled(domain::EmployerKinds(), e.kind))
     return Invalid("employer.kind", "employer.kind must be one of " + domain::JoinCodes(domain::EmployerKinds()),

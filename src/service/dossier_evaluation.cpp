@@ -8,6 +8,7 @@
 #include "policy/explain/what_it_takes.h"
 #include "policy/io/decision_writer.h"
 #include "policy/io/dossier_reader.h"
+#include "policy/io/json_text.h"
 #include "policy/value.h"
 
 namespace jincai::service {
@@ -35,6 +36,78 @@ Status DossierProblem(const Status& st) {
 
 }  // namespace
 
+const std::vector<std::string>& RecordOwnedInputs() {
+  static const std::vector<std::string> kAll(std::begin(kRecordOwned), std::end(kRecordOwned));
+  return kAll;
+}
+
+namespace {
+
+void AppendRecordOwnedMembers(std::string& out, const store::TalentRow& t, const std::optional<store::EmployerRow>& e,
+                              const policy::PolicyDocument& doc) {
+  auto key = [&](const char* name) {
+    if (!doc.FindInput(name)) return false;
+    out += '"';
+    out += name;
+    out += "\":";
+    return true;
+  };
+  out += "\"id\":\"talent-";
+  out += std::to_string(t.id);
+  out += "\",";
+  if (key("name")) policy::AppendJsonString(out, t.name), out += ',';
+  if (key("nationality")) policy::AppendJsonString(out, t.nationality), out += ',';
+  if (e) {
+    if (key("employer_id")) policy::AppendJsonString(out, std::to_string(e->id)), out += ',';
+    // Fen to yuan as a decimal literal: exact (the engine reads digits, not a double).
+    if (key("employer_avg_monthly_salary_cny")) out += policy::FormatMoney(e->avg_monthly_salary_fen), out += ',';
+    if (key("employer_ownership")) policy::AppendJsonString(out, e->ownership), out += ',';
+  } else {
+    // No employer yet: neutral values, so that the rest of the dossier can be checked
+    // and previewed. A submission always names an employer.
+    if (key("employer_id")) out += "\"\",";
+    if (key("employer_avg_monthly_salary_cny")) out += "0,";
+    if (const auto* in = doc.FindInput("employer_ownership"); in && !in->scalar.values.empty())
+      key("employer_ownership"), policy::AppendJsonString(out, in->scalar.values.front()), out += ',';
+  }
+}
+
+// Appends object_text with `members` (each followed by a comma) put first.
+void AppendSpliced(std::string& out, std::string_view object_text, std::string_view members) {
+  out += '{';
+  out += members;
+  std::string_view rest = object_text.substr(1);  // after '{'
+  size_t first = rest.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && rest[first] == '}') out.pop_back();  // no members follow: drop the comma
+  out += rest;
+}
+
+}  // namespace
+
+std::string RecordOwnedMembers(const store::TalentRow& t, const std::optional<store::EmployerRow>& e,
+                               const policy::PolicyDocument& doc) {
+  std::string out;
+  AppendRecordOwnedMembers(out, t, e, doc);
+  return out;
+}
+
+void ComposeDossierText(std::string_view object_text, const store::TalentRow& t,
+                        const std::optional<store::EmployerRow>& e, const policy::PolicyDocument& doc,
+                        std::string* out) {
+  thread_local std::string members;
+  members.clear();
+  AppendRecordOwnedMembers(members, t, e, doc);
+  out->clear();
+  AppendSpliced(*out, object_text, members);
+}
+
+std::string SpliceMembers(std::string_view object_text, const std::string& members) {
+  std::string out;
+  out.reserve(object_text.size() + members.size());
+  AppendSpliced(out, object_text, members);
+  return out;
+}
+
 Result<std::string> ComposeDossier(const store::TalentRow& t, const std::optional<store::EmployerRow>& e,
                                    const policy::PolicyDocument& doc) {
   json d = json::parse(t.dossier.empty() ? "{}" : t.dossier, nullptr, false);
@@ -46,21 +119,7 @@ Result<std::string> ComposeDossier(const store::TalentRow& t, const std::optiona
                                      "' comes from the talent's or employer's record and cannot be set in the dossier")
           .Field(std::string("dossier.") + k)
           .Zh(std::string("档案字段 '") + k + "' 来自人才或单位的登记信息，不能在档案中填写");
-  auto set = [&](const char* name, json v) {
-    if (doc.FindInput(name)) d[name] = std::move(v);
-  };
-  d["id"] = "talent-" + std::to_string(t.id);
-  set("name", t.name);
-  set("nationality", t.nationality);
-  if (e) {
-    set("employer_id", std::to_string(e->id));
-    // Fen to yuan: a decimal literal, exact (the engine reads the digits, not a double).
-    set("employer_avg_monthly_salary_cny", json::parse(std::to_string(e->avg_monthly_salary_fen / 100) + "." +
-                                                       (e->avg_monthly_salary_fen % 100 < 10 ? "0" : "") +
-                                                       std::to_string(e->avg_monthly_salary_fen % 100)));
-    set("employer_ownership", e->ownership);
-  }
-  return d.dump();
+  return SpliceMembers(d.dump(), RecordOwnedMembers(t, e, doc));
 }
 
 Status CheckDossier(const LoadedPolicy& lp, const std::string& dossier_json) {

@@ -18,6 +18,19 @@ namespace jincai::service {
 Result<std::string> ComposeDossier(const store::TalentRow& talent, const std::optional<store::EmployerRow>& employer,
                                    const policy::PolicyDocument& doc);
 
+// The pieces of ComposeDossier, for bulk work that builds dossier text itself: the
+// record-owned members ("\"id\":...,\"name\":...,", each followed by a comma) and
+// their splice into an object text that has none of them.
+std::string RecordOwnedMembers(const store::TalentRow& talent, const std::optional<store::EmployerRow>& employer,
+                               const policy::PolicyDocument& doc);
+std::string SpliceMembers(std::string_view object_text, const std::string& members);
+// Both at once into *out (its buffer reused): what bulk imports call per row.
+void ComposeDossierText(std::string_view object_text, const store::TalentRow& talent,
+                        const std::optional<store::EmployerRow>& employer, const policy::PolicyDocument& doc,
+                        std::string* out);
+// The inputs that RecordOwnedMembers fills; a talent's dossier may not set them.
+const std::vector<std::string>& RecordOwnedInputs();
+
 // Whether the dossier reads cleanly under the policy's inputs: InvalidArgument with the
 // field ("dossier.awards[1].rank") and what is wrong.
 Status CheckDossier(const LoadedPolicy& policy, const std::string& dossier_json);

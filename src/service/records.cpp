@@ -99,9 +99,13 @@ Result<store::TalentRow> Records::ChangeTalent(const Actor& by, int64_t id, cons
             .Zh("不存在单位 " + std::to_string(*row.employer_id));
       employer = **e;
     }
-    auto composed = ComposeDossier(row, employer, (*policy)->compiled->doc());
-    if (!composed.ok()) return composed.status();
-    JINCAI_RETURN_IF_ERROR(CheckDossier(**policy, *composed));
+    // A new dossier must read cleanly; a name or employer change leaves the dossier as
+    // it was (it may still be incomplete while the talent fills it in).
+    if (change.dossier) {
+      auto composed = ComposeDossier(row, employer, (*policy)->compiled->doc());
+      if (!composed.ok()) return composed.status();
+      JINCAI_RETURN_IF_ERROR(CheckDossier(**policy, *composed));
+    }
     row.updated_at = UtcText(now);
     JINCAI_RETURN_IF_ERROR(store::UpdateTalent(tx, row));
     JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, "talent.update", "talent", std::to_string(id), before, CanonicalText(row)));

@@ -112,6 +112,11 @@ class Store {
   // it returns an error (returned as is) or throws (rethrown). REQUIRES: not called
   // from inside another Transact body on this store (returns Internal if it is).
   virtual Status Transact(const std::function<Status(Tx&)>& body) = 0;
+  // Transact for bulk loads (imports): the same guarantees, one transaction, all or
+  // nothing. SQLite switches to a rollback journal for it when no other connection is
+  // open (appended pages then need no journal, where WAL writes every page twice) and
+  // back to WAL afterwards; with other connections open it is plain Transact.
+  virtual Status TransactBulk(const std::function<Status(Tx&)>& body) { return Transact(body); }
   // Runs `body` in a read-only transaction: one consistent snapshot for all its
   // queries. The body must not write (PostgreSQL refuses; SQLite would take the
   // write lock). Same reentrancy rule and error handling as Transact.

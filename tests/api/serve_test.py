@@ -203,16 +203,22 @@ class ServeTest(unittest.TestCase):
         self.assertIs(c.sock, sock, "the connection was not reused")
         c.close()
 
-    def test_openapi_lists_the_routes(self):
+    def test_openapi_documents_every_route_and_their_answers(self):
         r, body = self.get("/api/v1/openapi.json")
         self.assertEqual(r.status, 200)
         doc = json.loads(body)
         self.assertTrue(doc["openapi"].startswith("3."))
         ops = {(m.upper(), p) for p, item in doc["paths"].items() for m in item}
-        self.assertEqual(ops, {("GET", "/healthz"), ("GET", "/metrics"), ("GET", "/api/v1/openapi.json")})
-        for path, item in doc["paths"].items():  # every route answers as documented
+        self.assertTrue({("GET", "/healthz"), ("GET", "/metrics"), ("GET", "/api/v1/openapi.json"),
+                         ("POST", "/api/v1/auth/login")} <= ops)
+        # The matrix test (authz_matrix_test.py) checks every route against every role;
+        # here: each parameterless GET answers with a status its operation documents.
+        for path, item in doc["paths"].items():
+            if "get" not in item or "{" in path:
+                continue
             r, _ = self.get(path)
-            self.assertEqual(r.status, 200, path)
+            documented = {int(k) for k in item["get"]["responses"] if k != "default"}
+            self.assertIn(r.status, documented, path)
 
     def test_metrics_count_requests(self):
         def count():

@@ -2,6 +2,8 @@
 // employer endorses or returns it, the engine decides, an officer approves or rejects
 // and issues the card. Each action is POST .../{id}/actions/{action} with an optional
 // reason and the revision the caller saw.
+#include <charconv>
+
 #include "http/handlers/handlers.h"
 #include "http/json_io.h"
 #include "http/problem.h"
@@ -10,9 +12,12 @@
 namespace jincai::http {
 
 Response HandleCreateApplication(const Request& req, Services& s) {
-  JsonBody b(req, {"employer_id"});
-  auto employer = b.OptInt("employer_id");
-  if (!b.ok()) return b.Problem();
+  std::optional<int64_t> employer;
+  if (!req.body.empty()) {  // the body is optional: {"employer_id": N} picks another employer
+    JsonBody b(req, {"employer_id"});
+    employer = b.OptInt("employer_id");
+    if (!b.ok()) return b.Problem();
+  }
   auto v = s.applications.Create(req.auth->actor, employer);
   if (!v.ok()) return ProblemFor(v.status(), req);
   return JsonResponse(ApplicationViewJson(*v), 201);
@@ -26,11 +31,14 @@ Response HandleListApplications(const Request& req, Services& s) {
   for (const char* name : {"talent_id", "employer_id"}) {
     std::string v = QueryParam(req, name);
     if (v.empty()) continue;
-    Request fake = req;
-    fake.params[name] = v;
-    auto id = PathId(fake, name, &problem);
-    if (!id) return problem;
-    (std::string(name) == "talent_id" ? q.talent_id : q.employer_id) = *id;
+    int64_t id = 0;
+    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
+    if (ec != std::errc() || p != v.data() + v.size() || id <= 0)
+      return ProblemFor(Status::InvalidArgument(std::string("query parameter '") + name + "' must be a positive whole number")
+                            .Field(name)
+                            .Zh(std::string("查询参数 '") + name + "' 须为正整数"),
+                        req);
+    (std::string(name) == "talent_id" ? q.talent_id : q.employer_id) = id;
   }
   auto rows = s.applications.List(req.auth->actor, q);
   if (!rows.ok()) return ProblemFor(rows.status(), req);

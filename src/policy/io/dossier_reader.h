@@ -52,4 +52,17 @@ class DossierReader {
 Status AppendJsonRecord(std::string_view json_object, int64_t line, const BatchLayout& layout,
                         StringPool& pool, Batch& out);
 
+// The same for many records one after another (imports): the reader's name tables and
+// string cache are built once, not per record. The layout and pool must outlive it.
+class JsonRecordAppender {
+ public:
+  JsonRecordAppender(const BatchLayout& layout, StringPool& pool);
+  ~JsonRecordAppender();
+  Status Append(std::string_view json_object, int64_t line, Batch& out);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 }  // namespace jincai::policy

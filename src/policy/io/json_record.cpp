@@ -379,17 +379,28 @@ bool ParseJsonRecord(std::string_view text, const JsonNames& names, RecordBuilde
 
 }  // namespace io
 
-Status AppendJsonRecord(std::string_view json_object, int64_t line, const BatchLayout& layout,
-                        StringPool& pool, Batch& out) {
+struct JsonRecordAppender::State {
+  State(const BatchLayout& l, StringPool& pool) : layout(l), builder(l, pool), names(io::JsonNames::For(l)) {}
+  const BatchLayout& layout;
+  io::RecordBuilder builder;
+  io::JsonNames names;
+};
+
+JsonRecordAppender::JsonRecordAppender(const BatchLayout& layout, StringPool& pool)
+    : state_(std::make_unique<State>(layout, pool)) {}
+
+JsonRecordAppender::~JsonRecordAppender() = default;
+
+Status JsonRecordAppender::Append(std::string_view json_object, int64_t line, Batch& out) {
+  const BatchLayout& layout = state_->layout;
   if (out.scalars.size() != layout.scalars.size() || out.lists.size() != layout.lists.size()) {
     if (out.rows != 0) return Status::Internal("AppendJsonRecord: batch has another layout");
     out.Reset(layout);
   }
-  io::RecordBuilder b(layout, pool);
-  const io::JsonNames names = io::JsonNames::For(layout);
+  io::RecordBuilder& b = state_->builder;
   b.Begin(line);
   size_t offset = 0;
-  const bool parsed = io::ParseJsonRecord(json_object, names, b, &offset);
+  const bool parsed = io::ParseJsonRecord(json_object, state_->names, b, &offset);
   if (!parsed || !b.Commit(out)) {
     RecordError e = b.TakeError();
     if (!parsed) {
@@ -398,6 +409,11 @@ Status AppendJsonRecord(std::string_view json_object, int64_t line, const BatchL
     return Status::InvalidArgument(e.Render());
   }
   return Status::Ok();
+}
+
+Status AppendJsonRecord(std::string_view json_object, int64_t line, const BatchLayout& layout, StringPool& pool,
+                        Batch& out) {
+  return JsonRecordAppender(layout, pool).Append(json_object, line, out);
 }
 
 }  // namespace jincai::policy

@@ -22,20 +22,58 @@ constexpr const char* kRelated =
 }  // namespace
 
 Result<int64_t> InsertTalent(Tx& tx, const TalentRow& t) {
-  auto dup = tx.Query("SELECT id FROM talents WHERE document_kind = $1 AND nationality = $2 AND document_number = $3",
-                      {t.document_kind, t.nationality, t.document_number});
+  auto dup = TalentWithDocument(tx, t.document_kind, t.nationality, t.document_number);
   if (!dup.ok()) return dup.status();
-  if (!dup->empty())
+  if (*dup)
     return Status::Conflict("a talent with this " + t.document_kind + " number is already registered")
         .Field("document_number")
         .Zh("该证件号码已被登记");
+  return AppendTalent(tx, t);
+}
+
+constexpr const char* kInsert =
+    "INSERT INTO talents (name, document_kind, document_number, nationality, employer_id, dossier, created_at, "
+    "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+
+TalentAppender::TalentAppender(Tx& tx) : tx_(tx), params_(8, std::string()) {}
+
+Status TalentAppender::Append(const TalentRow& t) {
+  // assign() into the strings already there reuses their buffers.
+  const std::string* texts[] = {&t.name, &t.document_kind, &t.document_number, &t.nationality,
+                                nullptr,  &t.dossier,       &t.created_at,      &t.updated_at};
+  for (size_t i = 0; i < 8; ++i) {
+    if (!texts[i]) continue;
+    if (auto* s = std::get_if<std::string>(&params_[i])) s->assign(*texts[i]);
+    else params_[i] = *texts[i];
+  }
+  params_[4] = OptInt(t.employer_id);
+  return tx_.Execute(kInsert, params_).status();
+}
+
+Result<int64_t> AppendTalent(Tx& tx, const TalentRow& t) {
   auto rows = tx.Query(
-      "INSERT INTO talents (name, document_kind, document_number, nationality, employer_id, dossier, created_at, "
-      "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+      std::string(kInsert) + " RETURNING id",
       {t.name, t.document_kind, t.document_number, t.nationality, OptInt(t.employer_id), t.dossier, t.created_at,
        t.updated_at});
   if (!rows.ok()) return rows.status();
   return IntCol(rows->front(), 0);
+}
+
+Result<std::vector<std::string>> ListTalentDocuments(Tx& tx) {
+  auto rows = tx.Query("SELECT document_kind, nationality, document_number FROM talents");
+  if (!rows.ok()) return rows.status();
+  std::vector<std::string> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) out.push_back(TextCol(r, 0) + "|" + TextCol(r, 1) + "|" + TextCol(r, 2));
+  return out;
+}
+
+Result<bool> TalentWithDocument(Tx& tx, const std::string& kind, const std::string& nationality,
+                                const std::string& number) {
+  auto rows = tx.Query("SELECT 1 FROM talents WHERE document_kind = $1 AND nationality = $2 AND document_number = $3",
+                       {kind, nationality, number});
+  if (!rows.ok()) return rows.status();
+  return !rows->empty();
 }
 
 Result<std::optional<TalentRow>> FindTalent(Tx& tx, int64_t id) {

@@ -27,6 +27,25 @@ struct TalentFilter {
 
 // Conflict when the same document is registered already. Returns the new id.
 Result<int64_t> InsertTalent(Tx& tx, const TalentRow& row);
+// For bulk imports: no duplicate check (the caller has made sure the document is new).
+Result<int64_t> AppendTalent(Tx& tx, const TalentRow& row);
+// The same for many rows in one transaction, without the new id and with its
+// statement parameters kept between rows, so that a million rows cost no allocations
+// beyond the database's own.
+class TalentAppender {
+ public:
+  explicit TalentAppender(Tx& tx);
+  Status Append(const TalentRow& row);
+
+ private:
+  Tx& tx_;
+  std::vector<SqlValue> params_;
+};
+// "kind|nationality|number" of every stored talent, for an import's duplicate check.
+Result<std::vector<std::string>> ListTalentDocuments(Tx& tx);
+// Whether a talent with this document is stored.
+Result<bool> TalentWithDocument(Tx& tx, const std::string& kind, const std::string& nationality,
+                                const std::string& number);
 Result<std::optional<TalentRow>> FindTalent(Tx& tx, int64_t id);
 Result<std::vector<TalentRow>> ListTalents(Tx& tx, const TalentFilter& filter);
 // Whether the talent works for the employer or has applied through it.

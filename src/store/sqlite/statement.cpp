@@ -24,15 +24,22 @@ Status Statement::Bind(const std::vector<SqlValue>& params) {
   if (count != static_cast<int>(params.size()))
     return Status::InvalidArgument("statement has " + std::to_string(count) + " parameter(s), " +
                                    std::to_string(params.size()) + " given");
+  if (index_of_.size() != params.size()) {
+    index_of_.clear();
+    for (size_t i = 0; i < params.size(); ++i) {
+      const std::string name = "$" + std::to_string(i + 1);
+      const int idx = sqlite3_bind_parameter_index(stmt_, name.c_str());
+      if (idx == 0) return Status::InvalidArgument("statement has no placeholder " + name);
+      index_of_.push_back(idx);
+    }
+  }
   for (size_t i = 0; i < params.size(); ++i) {
-    const std::string name = "$" + std::to_string(i + 1);
-    const int idx = sqlite3_bind_parameter_index(stmt_, name.c_str());
-    if (idx == 0) return Status::InvalidArgument("statement has no placeholder " + name);
+    const int idx = index_of_[i];
     int rc = SQLITE_OK;
     if (const auto* n = std::get_if<int64_t>(&params[i]))
       rc = sqlite3_bind_int64(stmt_, idx, *n);
     else if (const auto* t = std::get_if<std::string>(&params[i]))
-      rc = sqlite3_bind_text(stmt_, idx, t->data(), static_cast<int>(t->size()), SQLITE_TRANSIENT);
+      rc = sqlite3_bind_text(stmt_, idx, t->data(), static_cast<int>(t->size()), SQLITE_STATIC);
     else
       rc = sqlite3_bind_null(stmt_, idx);
     if (rc != SQLITE_OK) return Error("bind");
@@ -77,6 +84,20 @@ Status Statement::Error(std::string_view what) const {
   if ((rc & 0xff) == SQLITE_CONSTRAINT) return Status::Conflict(msg);
   if ((rc & 0xff) == SQLITE_ERROR) return Status::InvalidArgument(msg);
   return Status::Io(msg);
+}
+
+Result<Statement*> StatementCache::Get(std::string_view sql) {
+  for (auto& [text, st] : entries_)
+    if (text == sql) {
+      st->Reset();
+      return st.get();
+    }
+  auto st = Statement::Prepare(db_, sql);
+  if (!st.ok()) return st.status();
+  // Bounded: statements are texts in our code, but a few are assembled from filters.
+  if (entries_.size() >= 128) entries_.clear();
+  entries_.emplace_back(std::string(sql), std::move(*st));
+  return entries_.back().second.get();
 }
 
 Result<int64_t> Exec(sqlite3* db, std::string_view sql, const std::vector<SqlValue>& params) {

@@ -75,15 +75,17 @@ class StoreTest : public testing::TestWithParam<std::string> {
 };
 
 TEST_P(StoreTest, MigrationsAreRecordedAndIdempotent) {
-  EXPECT_EQ(store_->SchemaVersion().value(), 1);
+  const int latest = static_cast<int>(SqliteMigrations().size());
+  EXPECT_EQ(store_->SchemaVersion().value(), latest);
   auto again = store_->Migrate();
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->empty());
   auto applied = store_->AppliedMigrations();
   ASSERT_TRUE(applied.ok());
-  ASSERT_EQ(applied->size(), 1u);
-  EXPECT_EQ((*applied)[0].version, 1);
+  ASSERT_EQ(applied->size(), static_cast<size_t>(latest));
+  for (int v = 1; v <= latest; ++v) EXPECT_EQ((*applied)[static_cast<size_t>(v - 1)].version, v);
   EXPECT_EQ((*applied)[0].name, "audit_log");
+  EXPECT_EQ((*applied)[1].name, "records_accounts_applications");
   EXPECT_EQ((*applied)[0].applied_at.size(), 24u);  // 2026-11-28T18:19:22.123Z
   // A second connection (another process, in practice) finds the work done.
   auto other = Store::Open(url_);
