@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs Jincai's main job: check the shipped
-# Shanxi policy, run its policy tests, generate a demo population and print the
-# simulation of a sample reform (tier A from 90 points instead of 100, and the
-# unemployed spouse's allowance at 0.8 of the employer's average salary, not 0.6).
+# Installs what is missing, builds, checks the shipped Shanxi policy and its tests, and
+# starts the platform: `jincai serve --demo` on the embedded SQLite database
+# data/jincai.db, which on first start gets a demo province (employers, talents,
+# applications in every state, one account per role). Prints the URL and the demo
+# accounts; Ctrl-C stops the server (requests in flight are finished first).
+# Environment: JINCAI_PORT (default 8080), JINCAI_HOST (default 127.0.0.1).
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/bootstrap
@@ -12,16 +14,12 @@ mkdir -p data
 echo
 echo "== jincai policy check policies/shanxi-2017.toml"
 $jincai policy check policies/shanxi-2017.toml
-echo
 echo "== jincai policy test policies/shanxi-2017.tests.toml"
 $jincai policy test policies/shanxi-2017.tests.toml | tail -n 1
 echo
-echo "== jincai population generate --count 100000 --seed 1 --format csv -o data/population.csv"
-$jincai population generate --count 100000 --seed 1 --format csv -o data/population.csv
-echo
-echo "== jincai policy simulate --base policies/shanxi-2017.toml --set tier_a_min_points=90 --set spouse_allowance_factor=0.8 --population data/population.csv --date 2021-01-01 --chart data/reform.svg"
-$jincai policy simulate --base policies/shanxi-2017.toml --set tier_a_min_points=90 --set spouse_allowance_factor=0.8 \
-  --population data/population.csv --date 2021-01-01 --chart data/reform.svg
-echo
-echo "The chart of this simulation is in data/reform.svg."
-echo "Next: build/jincai policy evaluate --policy policies/shanxi-2017.toml --explain DOSSIERS.jsonl (see README.md)."
+host=${JINCAI_HOST:-127.0.0.1}
+port=${JINCAI_PORT:-8080}
+echo "== jincai serve --demo --db sqlite:data/jincai.db --host $host --port $port"
+echo "   The API: http://$host:$port/api/v1/openapi.json (docs/api.md). Log in with"
+echo "   POST /api/v1/auth/login {\"username\":\"demo.officer\",\"password\":\"jincai-demo-2026\"}."
+exec $jincai serve --demo --db sqlite:data/jincai.db --host "$host" --port "$port"
