@@ -3,7 +3,10 @@
 // then serves the HTTP API until SIGTERM or SIGINT, finishing requests in flight.
 // Prints "listening on http://H:P" once it accepts connections (with --port 0, P is
 // the port the system chose), so scripts and tests can wait for that line.
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
+#include <thread>
 #include <memory>
 
 #include "cli/cli_support.h"
@@ -13,6 +16,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "http/static_site.h"
 #include "service/credentials.h"
 #include "service/demo_province.h"
 #include "service/platform.h"
@@ -23,6 +27,7 @@ namespace {
 struct ServeOptions {
   std::string db = kDefaultDbUrl;
   std::string policy;  // empty: the shipped policy (ShippedPolicyPath)
+  std::string web;     // empty: the shipped web/dist, when built
   std::string host = "127.0.0.1";
   int port = 8080;
   int threads = 0;
@@ -56,10 +61,22 @@ void RunServe(const ServeOptions& o) {
   if (auto n = platform.applications.ExpireDue(service::ShanghaiDay(service::SystemClock()())); n.ok() && *n > 0)
     std::printf("expired %lld card(s)\n", static_cast<long long>(*n));
 
+  // The web UI: --web DIR, else web/dist when it has been built.
+  std::optional<http::StaticSite> site;
+  const std::string web_dir = o.web.empty() ? ShippedPath("web/dist") : o.web;
+  if (auto loaded = http::StaticSite::Load(web_dir); loaded.ok()) {
+    site = std::move(*loaded);
+    std::printf("web UI: %s (%zu files)\n", web_dir.c_str(), site->files());
+  } else if (!o.web.empty()) {
+    throw CommandExit{kExitBadInput, "jincai: " + loaded.status().message()};
+  } else {
+    std::printf("web UI: none (%s)\n", loaded.status().message().c_str());
+  }
+
   http::Metrics metrics;
   http::Router router(http::AllRoutes());
   http::Services services{*store,           metrics,          router, platform.accounts, platform.records,
-                          platform.applications, platform.policies};
+                          platform.applications, platform.policies, site ? &*site : nullptr};
   http::ServerOptions so;
   so.host = o.host;
   so.port = static_cast<uint16_t>(o.port);
@@ -74,7 +91,26 @@ void RunServe(const ServeOptions& o) {
   bool v6 = o.host.find(':') != std::string::npos;
   std::printf("listening on http://%s%s%s:%u\n", v6 ? "[" : "", o.host.c_str(), v6 ? "]" : "", *port);
   std::fflush(stdout);
+  // Cards past their date are expired at start and then every hour while serving.
+  std::mutex expiry_mu;
+  std::condition_variable expiry_cv;
+  bool stopping = false;
+  std::thread expirer([&] {
+    std::unique_lock lock(expiry_mu);
+    while (!expiry_cv.wait_for(lock, std::chrono::hours(1), [&] { return stopping; })) {
+      lock.unlock();
+      auto n = platform.applications.ExpireDue(service::ShanghaiDay(service::SystemClock()()));
+      if (!n.ok()) std::fprintf(stderr, "jincai serve: expiring cards: %s\n", n.status().message().c_str());
+      lock.lock();
+    }
+  });
   server.Run();
+  {
+    std::lock_guard lock(expiry_mu);
+    stopping = true;
+  }
+  expiry_cv.notify_all();
+  expirer.join();
   std::printf("stopped\n");
 }
 
@@ -90,6 +126,7 @@ void SetupServe(CLI::App& app) {
   cmd->add_option("--host", o->host, "Address to listen on (default 127.0.0.1)");
   cmd->add_option("--port", o->port, "Port to listen on; 0 picks a free one (default 8080)")->check(CLI::Range(0, 65535));
   cmd->add_option("--threads", o->threads, "Worker threads (default: one per core)")->check(CLI::Range(1, 1024));
+  cmd->add_option("--web", o->web, "Directory of the built web UI (default: web/dist when it exists)");
   cmd->add_flag("--demo", o->demo,
                 "Create a demo province once (employers, talents, applications in every state, one account per "
                 "role) and print its accounts");

@@ -30,9 +30,9 @@ std::unique_ptr<store::Store> OpenStoreOrExit(const std::string& url, bool creat
 
 namespace jincai::cli {
 
-std::string ShippedPolicyPath() {
+std::string ShippedPath(const std::string& rel_text) {
   namespace fs = std::filesystem;
-  const fs::path rel = "policies/shanxi-2017.toml";
+  const fs::path rel = rel_text;
   if (fs::exists(rel)) return rel.string();
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);

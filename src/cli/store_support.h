@@ -16,9 +16,11 @@ inline constexpr const char* kDbFlagHelp = "Database: sqlite:PATH (default sqlit
 // are created. Throws CommandExit(2) for a malformed URL, (1) when it cannot be opened.
 std::unique_ptr<store::Store> OpenStoreOrExit(const std::string& url, bool create);
 
-// policies/shanxi-2017.toml under the working directory, else beside the build or
-// install directory of this binary (BIN/../policies, BIN/../share/jincai/policies), so
-// that commands work from the repository root, a build directory or an installed tree.
-std::string ShippedPolicyPath();
+// A file shipped with Jincai (`rel`, e.g. "policies/shanxi-2017.toml" or "web/dist"):
+// under the working directory, else beside the build or install directory of this
+// binary (BIN/../REL, BIN/../share/jincai/REL), so that commands work from the
+// repository root, a build directory or an installed tree. `rel` itself when none has it.
+std::string ShippedPath(const std::string& rel);
+inline std::string ShippedPolicyPath() { return ShippedPath("policies/shanxi-2017.toml"); }
 
 }  // namespace jincai::cli

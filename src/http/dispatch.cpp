@@ -10,6 +10,7 @@
 #include "http/metrics.h"
 #include "http/problem.h"
 #include "http/router.h"
+#include "http/static_site.h"
 
 namespace jincai::http {
 namespace {
@@ -120,6 +121,9 @@ Response Dispatch(Request& req, Services& services) {
         std::fprintf(stderr, "jincai serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
         res = MakeProblem(ProblemKind::kInternal, req.lang, "exception", req.path);
       }
+    } else if (auto page = services.site && m.allowed.empty() ? services.site->Serve(req) : std::nullopt) {
+      route_label = "web";
+      res = std::move(*page);
     } else if (!m.allowed.empty()) {
       std::string allow;
       for (const auto& a : m.allowed) allow += (allow.empty() ? "" : ", ") + a;

@@ -12,6 +12,7 @@ namespace jincai::http {
 
 class Metrics;
 class Router;
+class StaticSite;
 
 struct Services {
   store::Store& store;
@@ -21,6 +22,7 @@ struct Services {
   service::Records& records;
   service::Applications& applications;
   service::PolicyRegistry& policies;
+  const StaticSite* site = nullptr;  // the web UI, when serve found one
 };
 
 }  // namespace jincai::http
