@@ -17,6 +17,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_site.h"
+#include "http/timed_store.h"
 #include "service/credentials.h"
 #include "service/demo_province.h"
 #include "service/platform.h"
@@ -48,13 +49,15 @@ void RunServe(const ServeOptions& o) {
   for (const auto& m : *applied) std::printf("applied %d %s\n", m.version, m.name.c_str());
 
   if (auto st = service::InitCredentials(); !st.ok()) throw CommandExit{kExitBadInput, "jincai: " + st.message()};
-  service::Platform platform(*store);
+  http::Metrics metrics;
+  http::TimedStore timed(*store, metrics);  // every database call shows in /metrics
+  service::Platform platform(timed);
   const std::string policy_path = o.policy.empty() ? ShippedPolicyPath() : o.policy;
   // The first start stores the shipped policy as version 1; later uploads supersede it.
   if (auto st = platform.policies.SeedFromFile(policy_path); !st.ok())
     throw CommandExit{kExitBadInput, "jincai: " + st.message()};
   if (o.demo) {
-    auto demo = service::EnsureDemoProvince(*store, platform);
+    auto demo = service::EnsureDemoProvince(timed, platform);
     if (!demo.ok()) throw CommandExit{kExitBadInput, "jincai: demo: " + demo.status().message()};
     PrintDemo(*demo);
   }
@@ -73,9 +76,8 @@ void RunServe(const ServeOptions& o) {
     std::printf("web UI: none (%s)\n", loaded.status().message().c_str());
   }
 
-  http::Metrics metrics;
   http::Router router(http::AllRoutes());
-  http::Services services{*store,           metrics,          router, platform.accounts, platform.records,
+  http::Services services{timed,           metrics,          router, platform.accounts, platform.records,
                           platform.applications, platform.policies, site ? &*site : nullptr};
   http::ServerOptions so;
   so.host = o.host;
