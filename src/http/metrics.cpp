@@ -36,15 +36,22 @@ void Metrics::Histogram::Observe(double v) {
   sum += v;
 }
 
-void Metrics::CountRequest(const std::string& route, const std::string& method, int status, double seconds) {
+void Metrics::CountRequest(std::string_view route, std::string_view method, int status, double seconds) {
   std::lock_guard lock(mu_);
-  ++requests_[{route, method, status}];
-  latency_[route].Observe(seconds);
+  auto key = std::make_tuple(route, method, status);
+  auto it = requests_.find(key);
+  if (it == requests_.end()) it = requests_.emplace(std::make_tuple(std::string(route), std::string(method), status), 0).first;
+  ++it->second;
+  auto h = latency_.find(route);
+  if (h == latency_.end()) h = latency_.emplace(std::string(route), Histogram{}).first;
+  h->second.Observe(seconds);
 }
 
-void Metrics::ObserveDatabase(const std::string& operation, double seconds) {
+void Metrics::ObserveDatabase(std::string_view operation, double seconds) {
   std::lock_guard lock(mu_);
-  database_[operation].Observe(seconds);
+  auto h = database_.find(operation);
+  if (h == database_.end()) h = database_.emplace(std::string(operation), Histogram{}).first;
+  h->second.Observe(seconds);
 }
 
 void Metrics::RenderHistogram(std::string& out, const std::string& name, const std::string& labels,

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 namespace jincai::http {
@@ -18,9 +19,9 @@ inline constexpr const char* kUnmatchedRoute = "unmatched";
 class Metrics {
  public:
   // `route` is the route's pattern or kUnmatchedRoute.
-  void CountRequest(const std::string& route, const std::string& method, int status, double seconds);
+  void CountRequest(std::string_view route, std::string_view method, int status, double seconds);
   // Time one database operation took ("health" for /healthz's probe).
-  void ObserveDatabase(const std::string& operation, double seconds);
+  void ObserveDatabase(std::string_view operation, double seconds);
   std::string Render() const;
 
  private:
@@ -36,9 +37,10 @@ class Metrics {
                               const Histogram& h);
 
   mutable std::mutex mu_;
-  std::map<std::tuple<std::string, std::string, int>, long long> requests_;
-  std::map<std::string, Histogram> latency_;  // by route
-  std::map<std::string, Histogram> database_;  // by operation
+  // std::less<>: looked up by string_view, so a request allocates only for a new label.
+  std::map<std::tuple<std::string, std::string, int>, long long, std::less<>> requests_;
+  std::map<std::string, Histogram, std::less<>> latency_;  // by route
+  std::map<std::string, Histogram, std::less<>> database_;  // by operation
 };
 
 }  // namespace jincai::http

@@ -7,31 +7,17 @@
 namespace jincai::http {
 namespace {
 
-std::vector<std::string_view> Segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  size_t start = 1;  // skip the leading '/'
+// The segments of a path after its leading '/', without allocating: calls f(segment)
+// for each; stops and returns false when f does.
+template <typename F>
+bool ForEachSegment(std::string_view path, F f) {
+  size_t start = 1;
   while (start <= path.size()) {
     size_t end = path.find('/', start);
     if (end == std::string_view::npos) end = path.size();
-    out.push_back(path.substr(start, end - start));
+    if (!f(path.substr(start, end - start))) return false;
     start = end + 1;
   }
-  return out;
-}
-
-bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std::string, std::string>* params) {
-  auto ps = Segments(pattern), xs = Segments(path);
-  if (ps.size() != xs.size()) return false;
-  std::map<std::string, std::string> found;
-  for (size_t i = 0; i < ps.size(); ++i) {
-    if (ps[i].size() > 2 && ps[i].front() == '{' && ps[i].back() == '}') {
-      if (xs[i].empty()) return false;
-      found[std::string(ps[i].substr(1, ps[i].size() - 2))] = std::string(xs[i]);
-    } else if (ps[i] != xs[i]) {
-      return false;
-    }
-  }
-  if (params) *params = std::move(found);
   return true;
 }
 
@@ -45,16 +31,41 @@ Access Access::AnyRole() {
 
 bool Access::Allows(domain::Role r) const { return anyone || std::find(roles.begin(), roles.end(), r) != roles.end(); }
 
-Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {}
+Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {
+  for (const Route& r : routes_) {
+    std::vector<std::string> segs;
+    ForEachSegment(r.pattern, [&](std::string_view s) {
+      segs.emplace_back(s);
+      return true;
+    });
+    segments_.push_back(std::move(segs));
+  }
+}
+
+bool Router::Matches(size_t route, std::string_view path, std::map<std::string, std::string>* params) const {
+  const std::vector<std::string>& ps = segments_[route];
+  size_t i = 0;
+  bool ok = ForEachSegment(path, [&](std::string_view seg) {
+    if (i >= ps.size()) return false;
+    const std::string& p = ps[i++];
+    if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
+      if (seg.empty()) return false;
+      if (params) (*params)[p.substr(1, p.size() - 2)] = std::string(seg);
+      return true;
+    }
+    return p == seg;
+  });
+  return ok && i == ps.size();
+}
 
 Router::Match Router::Find(std::string_view method, std::string_view path) const {
   Match m;
-  for (const Route& r : routes_) {
-    std::map<std::string, std::string> params;
-    if (!MatchPattern(r.pattern, path, &params)) continue;
+  for (size_t k = 0; k < routes_.size(); ++k) {
+    const Route& r = routes_[k];
+    if (!Matches(k, path, nullptr)) continue;
     if (r.method == method) {
       m.route = &r;
-      m.params = std::move(params);
+      Matches(k, path, &m.params);  // again, now keeping the {name} segments
       m.allowed.clear();
       return m;
     }

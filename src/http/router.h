@@ -62,7 +62,10 @@ class Router {
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  // Whether routes_[route] matches `path`; fills *params when given.
+  bool Matches(size_t route, std::string_view path, std::map<std::string, std::string>* params) const;
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> segments_;  // each route's pattern, split once
 };
 
 }  // namespace jincai::http

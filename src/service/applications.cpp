@@ -123,6 +123,21 @@ Result<ApplicationView> Applications::Get(const Actor& by, int64_t id) {
   return *out;
 }
 
+Result<store::ApplicationRow> Applications::StatusOf(const Actor& by, int64_t id) {
+  std::optional<store::ApplicationRow> out;
+  JINCAI_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> jincai::Status {
+    auto row = store::FindApplicationStatus(tx, id);
+    if (!row.ok()) return row.status();
+    if (!*row) return ApplicationNotFound(id);
+    auto visible = Visible(tx, by, **row);
+    if (!visible.ok()) return visible.status();
+    if (!*visible) return ApplicationNotFound(id);
+    out = std::move(**row);
+    return jincai::Status::Ok();
+  }));
+  return *out;
+}
+
 Result<std::vector<store::ApplicationRow>> Applications::List(const Actor& by, const ApplicationQuery& q) {
   store::ApplicationFilter f;
   f.state = q.state;

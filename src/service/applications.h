@@ -43,6 +43,8 @@ class Applications {
   // while they have an application that is open or a card that is in force.
   Result<ApplicationView> Create(const Actor& by, std::optional<int64_t> employer_id);
   Result<ApplicationView> Get(const Actor& by, int64_t id);
+  // Just the row without dossier, decision or timeline: what a client polls.
+  Result<store::ApplicationRow> StatusOf(const Actor& by, int64_t id);
   Result<std::vector<store::ApplicationRow>> List(const Actor& by, const ApplicationQuery& q);
   // Takes `action` ("submit", "endorse", ...). `expected_revision`, when given, must be
   // the stored revision (Conflict otherwise): a client acting on what it has seen.

@@ -123,6 +123,12 @@ ROWS = [
      [401, 404, 200, 200, 200, DENY, 200]),
     ("GET", "/api/v1/applications/{id}", "/api/v1/applications/{app_draft}", None,
      [401, 404, 404, 404, 200, DENY, 200]),
+    ("GET", "/api/v1/applications/{id}/status", "/api/v1/applications/{app_mine}/status", None,
+     [401, 200, 404, 404, 200, DENY, 200]),
+    ("GET", "/api/v1/applications/{id}/status", "/api/v1/applications/{app_emp}/status", None,
+     [401, 404, 200, 200, 200, DENY, 200]),
+    ("GET", "/api/v1/applications/{id}/status", "/api/v1/applications/{app_draft}/status", None,
+     [401, 404, 404, 404, 200, DENY, 200]),
     # Actions no one may take in the record's state. Admins and analysts are not in the
     # workflow at all; the service then refuses an action the role never takes (403),
     # one it takes but not in this state (409), and a record out of scope (404).

@@ -56,6 +56,15 @@ Response HandleGetApplication(const Request& req, Services& s) {
   return JsonResponse(ApplicationViewJson(*v));
 }
 
+Response HandleApplicationStatus(const Request& req, Services& s) {
+  Response problem;
+  auto id = PathId(req, "id", &problem);
+  if (!id) return problem;
+  auto row = s.applications.StatusOf(req.auth->actor, *id);
+  if (!row.ok()) return ProblemFor(row.status(), req);
+  return JsonResponse(ApplicationJson(*row));
+}
+
 Response HandleApplicationAction(const Request& req, Services& s) {
   Response problem;
   auto id = PathId(req, "id", &problem);

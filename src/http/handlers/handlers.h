@@ -43,6 +43,7 @@ Response HandlePreviewTalent(const Request& req, Services& services);
 Response HandleCreateApplication(const Request& req, Services& services);
 Response HandleListApplications(const Request& req, Services& services);
 Response HandleGetApplication(const Request& req, Services& services);
+Response HandleApplicationStatus(const Request& req, Services& services);
 Response HandleApplicationAction(const Request& req, Services& services);
 
 // policies.cpp

@@ -36,6 +36,16 @@ Result<std::optional<ApplicationRow>> FindApplication(Tx& tx, int64_t id) {
   return std::optional<ApplicationRow>(Read(rows->front()));
 }
 
+Result<std::optional<ApplicationRow>> FindApplicationStatus(Tx& tx, int64_t id) {
+  auto rows = tx.Query(
+      "SELECT id, talent_id, employer_id, state, revision, '', submitted_on, policy_version_id, tier, '', "
+      "card_expires_on, created_at, updated_at FROM applications WHERE id = $1",
+      {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<ApplicationRow>();
+  return std::optional<ApplicationRow>(Read(rows->front()));
+}
+
 Result<std::vector<ApplicationRow>> ListApplications(Tx& tx, const ApplicationFilter& f) {
   std::string sql = std::string(kColumns) + " WHERE id > $1";
   std::vector<SqlValue> params{f.after_id, f.limit};

@@ -44,6 +44,8 @@ struct ApplicationFilter {
 
 Result<int64_t> InsertApplication(Tx& tx, const ApplicationRow& row);
 Result<std::optional<ApplicationRow>> FindApplication(Tx& tx, int64_t id);
+// The same without the dossier and the decision (empty): for status polls.
+Result<std::optional<ApplicationRow>> FindApplicationStatus(Tx& tx, int64_t id);
 Result<std::vector<ApplicationRow>> ListApplications(Tx& tx, const ApplicationFilter& filter);
 // Writes every field and bumps the revision, only if the stored revision is still
 // row.revision; Conflict (nothing written) when someone else changed it first.

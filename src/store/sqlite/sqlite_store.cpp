@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <array>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -76,9 +77,25 @@ class SqliteTx final : public Tx {
   StatementCache& cache_;
 };
 
+// A read-only connection of the pool that serves Read(): WAL lets readers run beside
+// each other and beside the writer, so reads from several threads do not queue on the
+// writer's mutex.
+struct Reader {
+  std::mutex mu;
+  sqlite3* db = nullptr;
+  std::unique_ptr<StatementCache> cache;
+  ~Reader() {
+    cache.reset();
+    if (db) sqlite3_close_v2(db);
+  }
+};
+
+// Set while this thread runs a Read or Transact body of the store it points to.
+thread_local const void* tl_inside_body = nullptr;
+
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(sqlite3* db) : db_(db), cache_(db) {}
+  SqliteStore(sqlite3* db, std::string path) : db_(db), cache_(db), path_(std::move(path)) {}
   ~SqliteStore() override {
     cache_ = StatementCache(db_);  // finalise the statements before the connection closes
     sqlite3_close_v2(db_);
@@ -165,12 +182,20 @@ class SqliteStore final : public Store {
 
   Status Read(const std::function<Status(Tx&)>& body) override {
     JINCAI_RETURN_IF_ERROR(NotReentered());
-    std::lock_guard lock(mu_);
-    TransactionOwner::Guard inside(owner_.id());
-    JINCAI_RETURN_IF_ERROR(Exec(db_, "BEGIN").status());  // deferred: a WAL snapshot, no lock
-    SqliteTx tx(db_, cache_);
-    return RunTransactionBody(
-        tx, body, [&](Status st) { return Rollback(std::move(st)); }, [&] { return Commit(); });
+    Reader& r = readers_[next_reader_++ % kReaders];
+    std::lock_guard lock(r.mu);
+    if (!r.db) JINCAI_RETURN_IF_ERROR(OpenReader(r));
+    struct Inside {
+      explicit Inside(const void* s) { tl_inside_body = s; }
+      ~Inside() { tl_inside_body = nullptr; }
+    } inside(this);
+    JINCAI_RETURN_IF_ERROR(Exec(r.db, "BEGIN").status());  // deferred: a WAL snapshot, no lock
+    SqliteTx tx(r.db, *r.cache);
+    auto end = [&](Status st) {
+      if (!sqlite3_get_autocommit(r.db)) (void)Exec(r.db, "ROLLBACK");  // nothing was written
+      return st;
+    };
+    return RunTransactionBody(tx, body, end, [&] { return end(Status::Ok()); });
   }
 
   Result<AuditVerdict> VerifyAudit() override {
@@ -235,8 +260,25 @@ class SqliteStore final : public Store {
     return verifier.Finish(h);
   }
 
-  // A Transact body calling back into its store would wait on the mutex it holds.
-  Status NotReentered() const { return owner_.NotReentered(); }
+  // A body calling back into its store would wait on a mutex it holds.
+  Status NotReentered() const {
+    if (tl_inside_body == this) return Status::Internal("store called from inside its own Read body; use the Tx");
+    return owner_.NotReentered();
+  }
+
+  Status OpenReader(Reader& r) {
+    int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path_.c_str(), &r.db, flags, nullptr) != SQLITE_OK) {
+      std::string msg = r.db ? sqlite3_errmsg(r.db) : "out of memory";
+      sqlite3_close_v2(r.db);
+      r.db = nullptr;
+      return Status::Io("cannot open a reader of " + path_ + ": " + msg);
+    }
+    sqlite3_busy_timeout(r.db, kBusyTimeoutMs);
+    (void)Exec(r.db, "PRAGMA cache_size = -16384");
+    r.cache = std::make_unique<StatementCache>(r.db);
+    return Status::Ok();
+  }
 
   // 0 when schema_migrations does not exist yet (a new, empty database).
   Result<int> VersionLocked() {
@@ -268,8 +310,12 @@ class SqliteStore final : public Store {
 
   sqlite3* db_;
   StatementCache cache_;
+  std::string path_;
   std::mutex mu_;
   TransactionOwner owner_;
+  static constexpr size_t kReaders = 4;
+  std::array<Reader, kReaders> readers_;
+  std::atomic<size_t> next_reader_{0};
 };
 
 }  // namespace
@@ -289,7 +335,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Op
     sqlite3_close_v2(db);
     return Status::Io("cannot open database " + path + ": " + msg);
   }
-  auto store = std::make_unique<SqliteStore>(db);  // owns db from here on
+  auto store = std::make_unique<SqliteStore>(db, path);  // owns db from here on
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   auto mode = Statement::Prepare(db, "PRAGMA journal_mode = WAL");
   if (!mode.ok()) return Status::Io("cannot open database " + path + ": " + mode.status().message());
