@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, checks the shipped Shanxi policy and its tests, and
-# starts the platform: `jincai serve --demo` on the embedded SQLite database
+# Installs what is missing, builds (the C++ and the web UI), checks the shipped Shanxi
+# policy and its tests, and starts the platform: `jincai serve --demo` on the embedded SQLite database
 # data/jincai.db, which on first start gets a demo province (employers, talents,
 # applications in every state, one account per role). Prints the URL and the demo
 # accounts; Ctrl-C stops the server (requests in flight are finished first).
@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/bootstrap
 scripts/build jincai
+scripts/build-web
 jincai=build/jincai
 mkdir -p data
 echo
@@ -20,6 +21,6 @@ echo
 host=${JINCAI_HOST:-127.0.0.1}
 port=${JINCAI_PORT:-8080}
 echo "== jincai serve --demo --db sqlite:data/jincai.db --host $host --port $port"
-echo "   The API: http://$host:$port/api/v1/openapi.json (docs/api.md). Log in with"
-echo "   POST /api/v1/auth/login {\"username\":\"demo.officer\",\"password\":\"jincai-demo-2026\"}."
+echo "   Open http://$host:$port/ and log in as one of the demo accounts printed below"
+echo "   (password jincai-demo-2026). The API: http://$host:$port/api/v1/openapi.json (docs/api.md)."
 exec $jincai serve --demo --db sqlite:data/jincai.db --host "$host" --port "$port"

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test: unit and golden tests, CLI
-# tests, fuzz-corpus replays (ctest), then a short libFuzzer session per target under
-# ASan/UBSan (ctest in build-fuzz). The last line is ctest's summary.
+# Installs what is missing, builds (the C++ and the web UI), and runs every test: a short
+# libFuzzer session per target under ASan/UBSan (ctest in build-fuzz), then ctest in
+# build/: unit and golden tests, CLI tests, fuzz-corpus replays, live-server API tests,
+# SIGKILL fault rounds, the web UI's unit tests (Vitest) and its end-to-end journey in
+# Chromium. The last line is ctest's summary.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/bootstrap
 scripts/build
+scripts/build-web
 status=0
 if command -v clang++ >/dev/null 2>&1; then
   if [[ ! -f build-fuzz/build.ninja ]]; then

@@ -1,6 +1,8 @@
-// Beast/Asio implementation of the server. Each connection is a Session on its own
-// strand: read the header, then the body, call the handler, write, repeat while
-// keep-alive. One steady_timer per session bounds each read and write; on expiry it
+// Beast/Asio implementation of the server. One io_context per thread, each run by its
+// thread alone; accepted connections are dealt out to them in turn, so a connection's
+// handlers never cross threads (no strands, no scheduler lock between threads). Each
+// connection is a Session: read the header, then the body, call the handler, write,
+// repeat while keep-alive. One steady_timer per session bounds each read and write; on expiry it
 // cancels the socket (rather than closing it, as beast::tcp_stream would) so that a
 // half-received request can still be answered 408.
 #include "http/server.h"
@@ -38,17 +40,22 @@ struct Server::Impl {
   ServerOptions options;
   RequestHandler handler;
   Metrics& metrics;
-  // Before ioc: destroying ioc destroys pending handlers, whose sessions unregister here.
+  // Before iocs: destroying them destroys pending handlers, whose sessions unregister here.
   std::mutex mu;
   std::condition_variable cv;
   bool stopping = false;
   std::map<Session*, std::weak_ptr<Session>> sessions;
 
-  asio::io_context ioc;
-  tcp::acceptor acceptor{asio::make_strand(ioc)};
+  std::vector<std::unique_ptr<asio::io_context>> iocs;  // one per thread; [0] also accepts
+  size_t next_ioc = 0;  // the context the next connection goes to (used by the acceptor only)
+  std::optional<tcp::acceptor> acceptor;
   std::optional<asio::signal_set> signals;
 
-  Impl(ServerOptions o, RequestHandler h, Metrics& m) : options(std::move(o)), handler(std::move(h)), metrics(m) {}
+  Impl(ServerOptions o, RequestHandler h, Metrics& m) : options(std::move(o)), handler(std::move(h)), metrics(m) {
+    int n = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    for (int i = 0; i < n; ++i) iocs.push_back(std::make_unique<asio::io_context>(1));
+    acceptor.emplace(*iocs[0]);
+  }
   void Accept();
   void RequestStop() {
     std::lock_guard lock(mu);
@@ -245,8 +252,9 @@ class Session : public std::enable_shared_from_this<Session> {
 };
 
 void Server::Impl::Accept() {
-  acceptor.async_accept(asio::make_strand(ioc), [this](error_code ec, tcp::socket socket) {
-    if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
+  asio::io_context& target = *iocs[next_ioc++ % iocs.size()];
+  acceptor->async_accept(target, [this](error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
     if (!ec) std::make_shared<Session>(*this, std::move(socket))->Start();
     Accept();  // on other errors (e.g. out of descriptors) keep accepting
   });
@@ -262,13 +270,13 @@ Result<uint16_t> Server::Listen() {
   auto address = asio::ip::make_address(impl_->options.host, ec);
   if (ec) return Status::InvalidArgument("not an IP address: " + impl_->options.host);
   tcp::endpoint endpoint(address, impl_->options.port);
-  auto& a = impl_->acceptor;
+  auto& a = *impl_->acceptor;
   a.open(endpoint.protocol(), ec);
   if (!ec) a.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) a.bind(endpoint, ec);
   if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) return Status::Io("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) + ": " + ec.message());
-  impl_->signals.emplace(impl_->ioc, SIGINT, SIGTERM);
+  impl_->signals.emplace(*impl_->iocs[0], SIGINT, SIGTERM);
   impl_->signals->async_wait([impl = impl_.get()](error_code e, int) {
     if (!e) impl->RequestStop();
   });
@@ -280,17 +288,21 @@ void Server::Stop() { impl_->RequestStop(); }
 void Server::Run() {
   Impl& s = *impl_;
   s.Accept();
-  int n = s.options.threads > 0 ? s.options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> pool;
-  for (int i = 0; i < n; ++i) pool.emplace_back([&s] { s.ioc.run(); });
+  // Work guards: a context with no connection yet must keep running, not return.
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  for (auto& ioc : s.iocs) {
+    guards.push_back(asio::make_work_guard(*ioc));
+    pool.emplace_back([ioc = ioc.get()] { ioc->run(); });
+  }
 
   std::unique_lock lock(s.mu);
   s.cv.wait(lock, [&s] { return s.stopping; });
-  asio::post(s.acceptor.get_executor(), [&s] {
+  asio::post(s.acceptor->get_executor(), [&s] {
     error_code ignored;
-    s.acceptor.close(ignored);
+    s.acceptor->close(ignored);
   });
-  asio::post(s.ioc, [&s] {
+  asio::post(*s.iocs[0], [&s] {
     error_code ignored;
     if (s.signals) s.signals->cancel(ignored);
   });
@@ -304,7 +316,8 @@ void Server::Run() {
   lock.lock();
   s.cv.wait_until(lock, std::chrono::steady_clock::now() + s.options.drain_timeout, [&s] { return s.sessions.empty(); });
   lock.unlock();
-  s.ioc.stop();
+  guards.clear();
+  for (auto& ioc : s.iocs) ioc->stop();
   for (auto& t : pool) t.join();
 }
 

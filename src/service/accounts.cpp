@@ -306,23 +306,42 @@ Result<Authenticated> Accounts::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 128) return WrongCredentials();
   Authenticated out;
   out.token_digest = TokenDigest(token);
+  const int64_t now = clock_();
+  {
+    std::lock_guard lock(cache_mu_);
+    auto it = cache_.find(out.token_digest);
+    if (it != cache_.end() && it->second.until > now) return it->second.auth;
+  }
   bool found = false;
+  std::string expires_at;
   Status st = store_.Read([&](store::Tx& tx) -> Status {
-    auto s = store::FindLiveSession(tx, out.token_digest, UtcText(clock_()));
+    auto s = store::FindLiveSession(tx, out.token_digest, UtcText(now));
     if (!s.ok()) return s.status();
     if (!*s) return Status::Ok();
     found = true;
     out.actor = ActorOf((*s)->second);
     out.csrf_token = (*s)->first.csrf_token;
+    expires_at = (*s)->first.expires_at;
     return Status::Ok();
   });
   if (!st.ok()) return st;
   if (!found)
     return Status::Unauthenticated("the session is unknown or has expired: log in again").Zh("会话不存在或已过期，请重新登录");
+  if (rules_.session_cache_seconds > 0) {
+    std::lock_guard lock(cache_mu_);
+    if (cache_.size() >= 100000) cache_.clear();  // bounded; it refills from the database
+    cache_[out.token_digest] = {out, std::min(now + rules_.session_cache_seconds, ParseUtcText(expires_at))};
+  }
   return out;
 }
 
+void Accounts::Forget(const std::function<bool(const Authenticated&)>& which) {
+  std::lock_guard lock(cache_mu_);
+  std::erase_if(cache_, [&](const auto& kv) { return which(kv.second.auth); });
+}
+
 Status Accounts::Logout(const Authenticated& s) {
+  Forget([&](const Authenticated& a) { return a.token_digest == s.token_digest; });
   return store_.Transact([&](store::Tx& tx) -> Status {
     JINCAI_RETURN_IF_ERROR(store::DeleteSession(tx, s.token_digest));
     return RecordChange(tx, s.actor, "session.logout", "session", s.token_digest.substr(0, 16), s.token_digest, "");
@@ -344,6 +363,7 @@ Status Accounts::ChangePassword(const Authenticated& s, const std::string& old_p
     return Invalid("old_password", "the old password is wrong", "旧密码不正确");
   auto hash = HashPassword(new_password);
   if (!hash.ok()) return hash.status();
+  Forget([&](const Authenticated& a) { return a.actor.user_id == s.actor.user_id && a.token_digest != s.token_digest; });
   return store_.Transact([&](store::Tx& tx) -> Status {
     store::UserRow u = *user;
     const std::string before = CanonicalText(u);

@@ -3,7 +3,10 @@
 // are hashed with argon2id; a session token is random and stored only as a digest.
 #pragma once
 
+#include <functional>
+#include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -20,6 +23,10 @@ struct AccountRules {
   int64_t slow_after = 3;               // failed logins before each attempt must wait
   int64_t lock_after = 10;              // failed logins in a row that lock the account
   int64_t lock_seconds = 15 * 60;
+  // How long a checked session is trusted from memory before the database is asked
+  // again. A logout or password change through this process takes effect at once;
+  // through another server on the same database, within this many seconds.
+  int64_t session_cache_seconds = 5;
 };
 
 // A talent registers with an identity document (resident ID for Chinese nationals,
@@ -82,9 +89,16 @@ class Accounts {
 
  private:
   Result<int64_t> InsertAccount(store::Tx& tx, const Actor& by, store::UserRow row);
+  void Forget(const std::function<bool(const Authenticated&)>& which);
   store::Store& store_;
   Clock clock_;
   AccountRules rules_;
+  struct Cached {
+    Authenticated auth;
+    int64_t until = 0;  // unix seconds
+  };
+  std::mutex cache_mu_;
+  std::unordered_map<std::string, Cached> cache_;  // by token digest
 };
 
 // Checks shared by registration and imports: InvalidArgument naming the field.

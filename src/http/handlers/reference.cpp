@@ -17,14 +17,20 @@ nlohmann::json ListOf(const std::vector<domain::Labelled>& list) {
 }  // namespace
 
 Response HandleReference(const Request&, Services&) {
-  nlohmann::json states = nlohmann::json::array(), actions = nlohmann::json::array();
-  for (auto st : domain::AllStates()) states.push_back({{"code", domain::StateName(st)}, {"zh", domain::StateNameZh(st)}});
-  for (auto a : domain::AllActions()) actions.push_back({{"code", domain::ActionName(a)}, {"zh", domain::ActionNameZh(a)}});
-  Response r = JsonResponse({{"employer_kinds", ListOf(domain::EmployerKinds())},
-                             {"employer_ownerships", ListOf(domain::EmployerOwnerships())},
-                             {"cities", ListOf(domain::ShanxiCities())},
-                             {"application_states", states},
-                             {"application_actions", actions}});
+  // The lists are constants of this build: rendered once.
+  static const std::string kBody = [] {
+    nlohmann::json states = nlohmann::json::array(), actions = nlohmann::json::array();
+    for (auto st : domain::AllStates()) states.push_back({{"code", domain::StateName(st)}, {"zh", domain::StateNameZh(st)}});
+    for (auto a : domain::AllActions()) actions.push_back({{"code", domain::ActionName(a)}, {"zh", domain::ActionNameZh(a)}});
+    return JsonResponse({{"employer_kinds", ListOf(domain::EmployerKinds())},
+                         {"employer_ownerships", ListOf(domain::EmployerOwnerships())},
+                         {"cities", ListOf(domain::ShanxiCities())},
+                         {"application_states", states},
+                         {"application_actions", actions}})
+        .body;
+  }();
+  Response r;
+  r.body = kBody;
   r.headers.emplace_back("Cache-Control", "public, max-age=3600");
   return r;
 }

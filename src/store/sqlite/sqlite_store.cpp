@@ -182,17 +182,19 @@ class SqliteStore final : public Store {
 
   Status Read(const std::function<Status(Tx&)>& body) override {
     JINCAI_RETURN_IF_ERROR(NotReentered());
-    Reader& r = readers_[next_reader_++ % kReaders];
+    // Each thread keeps to one reader, so that two threads rarely wait on one mutex.
+    thread_local size_t tl_reader = next_reader_++;
+    Reader& r = readers_[tl_reader % kReaders];
     std::lock_guard lock(r.mu);
     if (!r.db) JINCAI_RETURN_IF_ERROR(OpenReader(r));
     struct Inside {
       explicit Inside(const void* s) { tl_inside_body = s; }
       ~Inside() { tl_inside_body = nullptr; }
     } inside(this);
-    JINCAI_RETURN_IF_ERROR(Exec(r.db, "BEGIN").status());  // deferred: a WAL snapshot, no lock
+    JINCAI_RETURN_IF_ERROR(RunCached(*r.cache, "BEGIN"));  // deferred: a WAL snapshot, no lock
     SqliteTx tx(r.db, *r.cache);
     auto end = [&](Status st) {
-      if (!sqlite3_get_autocommit(r.db)) (void)Exec(r.db, "ROLLBACK");  // nothing was written
+      if (!sqlite3_get_autocommit(r.db)) (void)RunCached(*r.cache, "ROLLBACK");  // nothing was written
       return st;
     };
     return RunTransactionBody(tx, body, end, [&] { return end(Status::Ok()); });
@@ -282,30 +284,44 @@ class SqliteStore final : public Store {
 
   // 0 when schema_migrations does not exist yet (a new, empty database).
   Result<int> VersionLocked() {
-    auto exists = Statement::Prepare(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+    // Cached statements (the health probe runs this on every request), reset after use
+    // so that no read transaction stays open.
+    auto exists = cache_.Get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
     if (!exists.ok()) return exists.status();
     auto found = (*exists)->Step();
+    (*exists)->Reset();
     if (!found.ok()) return found.status();
     if (!*found) return 0;
-    auto st = Statement::Prepare(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    auto st = cache_.Get("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     if (!st.ok()) return st.status();
     auto row = (*st)->Step();
+    int version = row.ok() && *row ? static_cast<int>((*st)->Int(0)) : 0;
+    (*st)->Reset();
     if (!row.ok()) return row.status();
-    return static_cast<int>((*st)->Int(0));
+    return version;
   }
 
   // IMMEDIATE takes the write lock up front: a deferred transaction that reads and
   // then writes can fail with SQLITE_BUSY without waiting on the timeout.
-  Status Begin() { return Exec(db_, "BEGIN IMMEDIATE").status(); }
+  Status Begin() { return RunCached(cache_, "BEGIN IMMEDIATE"); }
   Status Commit() {
-    auto r = Exec(db_, "COMMIT");
-    if (!r.ok()) return Rollback(r.status());
+    Status st = RunCached(cache_, "COMMIT");
+    if (!st.ok()) return Rollback(st);
     return Status::Ok();
   }
   // Rolls back and returns `why`, so that error paths read `return Rollback(st)`.
   Status Rollback(Status why) {
-    if (!sqlite3_get_autocommit(db_)) (void)Exec(db_, "ROLLBACK");
+    if (!sqlite3_get_autocommit(db_)) (void)RunCached(cache_, "ROLLBACK");
     return why;
+  }
+
+  // A statement without parameters or rows (BEGIN, COMMIT...), compiled once.
+  static Status RunCached(StatementCache& cache, std::string_view sql) {
+    auto st = cache.Get(sql);
+    if (!st.ok()) return st.status();
+    auto r = (*st)->Step();
+    (*st)->Reset();
+    return r.status();
   }
 
   sqlite3* db_;

@@ -1,0 +1,439 @@
+#!/usr/bin/env node
+// End-to-end test of the web UI in Debian's Chromium (playwright-core), against a
+// live `jincai serve --demo` with a fresh SQLite database:
+//
+//   a talent registers (the resident ID's check digit is checked in the browser
+//   first), fills in a dossier (an amount is refused field by field, then the live
+//   preview shows a tier), creates and submits an application; demo.employer
+//   endorses it; demo.officer finds it in the review queue, sees the decision, approves
+//   and issues the card; the talent sees the state "issued". Then: the page at
+//   phone width, English, the analyst's policy check with a diagnostic at its line,
+//   the analyst's upload of a new version with its date, the officer's audit chain,
+//   a role guard, and the first page's JavaScript size (gzip, budget 300 KB).
+//
+// The server serves the built UI itself (`--web web/dist`), as in production.
+//
+// Usage: (cd web && npm ci && npm run build) && node tests/e2e/journey.mjs
+// Environment: JINCAI_BIN (default build/jincai), JINCAI_E2E_OUT (screenshots and
+// logs; default build/e2e-screenshots), CHROMIUM (default /usr/bin/chromium).
+// The last line is "e2e: N passed, N failed[, N skipped]"; the exit code is 1 on failure.
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const WEB = join(ROOT, 'web')
+const DIST = join(WEB, 'dist')
+const BIN = process.env.JINCAI_BIN || join(ROOT, 'build/jincai')
+const OUT = resolve(process.env.JINCAI_E2E_OUT || join(ROOT, 'build/e2e-screenshots'))
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
+const PASSWORD = 'jincai-demo-2026'
+const BUDGET_KB = 300
+
+const require = createRequire(join(WEB, 'package.json'))
+const { chromium } = require('playwright-core')
+
+mkdirSync(OUT, { recursive: true })
+for (const f of readdirSync(OUT)) if (/\.(png|log)$/.test(f)) rmSync(join(OUT, f))
+const children = []
+let tmp = null
+
+// --- processes ---------------------------------------------------------------------------
+function cleanup() {
+  for (const c of children) {
+    if (c.exitCode === null && c.signalCode === null) {
+      try {
+        c.kill('SIGTERM')
+      } catch {}
+    }
+  }
+  if (tmp) {
+    try {
+      rmSync(tmp, { recursive: true, force: true })
+    } catch {}
+    tmp = null
+  }
+}
+process.on('exit', cleanup)
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130))
+
+/** Waits until a child prints a line matching `re`; resolves to the match. */
+function waitForLine(child, re, what, ms) {
+  return new Promise((ok, fail) => {
+    let buf = ''
+    const timer = setTimeout(() => fail(new Error(`${what}: no "${re}" within ${ms / 1000} s`)), ms)
+    const on = (chunk) => {
+      buf += chunk.toString()
+      const m = buf.match(re)
+      if (m) {
+        clearTimeout(timer)
+        ok(m)
+      }
+    }
+    child.stdout.on('data', on)
+    child.stderr.on('data', on)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      fail(new Error(`${what} exited (${code}) before it was ready; see ${OUT}`))
+    })
+  })
+}
+
+async function startServer() {
+  tmp = mkdtempSync(join(tmpdir(), 'jincai-e2e-'))
+  const args = ['serve', '--demo', '--db', `sqlite:${join(tmp, 'db')}`, '--port', '0', '--threads', '2', '--web', DIST]
+  const child = spawn(BIN, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  children.push(child)
+  const log = createWriteStream(join(OUT, 'server.log'))
+  child.stdout.pipe(log)
+  child.stderr.pipe(log)
+  const m = await waitForLine(child, /listening on (http:\/\/[^\s]+)/, 'jincai serve', 120_000)
+  return m[1].replace(/\/$/, '')
+}
+
+// --- steps -------------------------------------------------------------------------------
+const results = []
+let failed = false
+async function step(name, fn, page) {
+  if (failed) {
+    results.push({ name, status: 'skipped' })
+    console.log(`skip - ${name}`)
+    return
+  }
+  const t0 = Date.now()
+  try {
+    await fn()
+    results.push({ name, status: 'passed' })
+    console.log(`ok   - ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
+  } catch (e) {
+    failed = true
+    results.push({ name, status: 'failed' })
+    console.log(`FAIL - ${name}: ${e && e.stack ? e.stack : e}`)
+    const p = typeof page === 'function' ? page() : page
+    if (p) await p.screenshot({ path: join(OUT, `FAILED-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {})
+  }
+}
+function check(cond, message) {
+  if (!cond) throw new Error(message)
+}
+
+// --- helpers -----------------------------------------------------------------------------
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+function residentId(first17) {
+  const sum = [...first17].reduce((s, c, i) => s + Number(c) * WEIGHTS[i], 0)
+  return first17 + '10X98765432'[sum % 11]
+}
+async function apiJson(base, path, init = {}) {
+  const res = await fetch(base + path, init)
+  const body = await res.json().catch(() => null)
+  if (!res.ok) throw new Error(`${init.method || 'GET'} ${path}: ${res.status} ${JSON.stringify(body)}`)
+  return body
+}
+async function shot(page, name, fullPage = true) {
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0))
+  await page.waitForTimeout(300) // let transitions and toasts settle
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage })
+}
+async function login(page, base, username, password = PASSWORD) {
+  await page.goto(`${base}/login`)
+  await page.fill('#login-username', username)
+  await page.fill('#login-password', password)
+  await page.click('[data-testid=login-submit]')
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 })
+}
+async function confirmBox(page) {
+  const btn = page.locator('.el-message-box__btns .el-button--primary')
+  await btn.waitFor({ state: 'visible' })
+  await btn.click()
+  await page.locator('.el-message-box').waitFor({ state: 'hidden' })
+}
+async function chooseOption(page, selectLocator, text) {
+  await selectLocator.evaluate((e) => e.scrollIntoView({ block: 'center' }))
+  await selectLocator.click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+}
+async function stateOf(page) {
+  return page.locator('[data-testid=state]').first().getAttribute('data-state')
+}
+async function firstPageJs(browser, base, path) {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+  const page = await ctx.newPage()
+  const scripts = new Set()
+  page.on('response', (r) => {
+    const u = new URL(r.url())
+    if (u.origin === base && u.pathname.endsWith('.js')) scripts.add(u.pathname)
+  })
+  await page.goto(base + path, { waitUntil: 'networkidle' })
+  let raw = 0
+  let gz = 0
+  const list = []
+  for (const p of scripts) {
+    const buf = readFileSync(join(DIST, p))
+    const z = gzipSync(buf, { level: 9 }).length
+    raw += buf.length
+    gz += z
+    list.push(`${p.replace('/assets/', '')} ${(z / 1024).toFixed(1)} KB`)
+  }
+  await ctx.close()
+  return { files: scripts.size, raw, gz, list }
+}
+
+// --- the journey -------------------------------------------------------------------------
+async function main() {
+  check(existsSync(BIN), `no server binary at ${BIN} (build it, or set JINCAI_BIN)`)
+  check(existsSync(join(DIST, 'index.html')), `no ${DIST}/index.html: run "npm ci && npm run build" in web/ first`)
+  check(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium (scripts/bootstrap installs it)`)
+
+  const base = await startServer()
+  const apiBase = base
+  console.log(`# server ${base}, serving ${DIST}`)
+  console.log(`# screenshots and logs in ${OUT}`)
+
+  // The demo employer's id and name, to choose it in the dossier.
+  const emp = await apiJson(apiBase, '/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'demo.employer', password: PASSWORD }),
+  })
+  const employer = await apiJson(apiBase, `/api/v1/employers/${emp.user.employer_id}`, {
+    headers: { Authorization: `Bearer ${emp.token}` },
+  })
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  })
+  const contexts = []
+  const newPage = async (viewport = { width: 1366, height: 768 }) => {
+    const ctx = await browser.newContext({ viewport, locale: 'zh-CN' })
+    contexts.push(ctx)
+    const page = await ctx.newPage()
+    page.setDefaultTimeout(15_000)
+    page.on('pageerror', (e) => console.log(`# page error: ${e.message}`))
+    return page
+  }
+
+  try {
+    const stamp = Date.now().toString(36)
+    const talentPassword = 'e2e-password-2026'
+    const username = `e2e.talent.${stamp}`
+    const name = `测试人才${stamp.slice(-4)}`
+    const idFirst17 = `14010519850615${String(Math.floor(Math.random() * 900) + 100)}`
+    const goodId = residentId(idFirst17)
+    const badId = goodId.slice(0, 17) + (goodId[17] === '0' ? '1' : '0')
+    let appId = 0
+
+    let sizes = null
+    await step('first page loads under the JavaScript budget', async () => {
+      sizes = await firstPageJs(browser, base, '/')
+      const login = await firstPageJs(browser, base, '/login')
+      for (const [path, s] of [['/', sizes], ['/login', login]])
+        console.log(`# first page "${path}": ${s.files} JS files, ${(s.raw / 1024).toFixed(1)} KB, gzip ${(s.gz / 1024).toFixed(1)} KB (${s.list.join(', ')})`)
+      check(sizes.gz < BUDGET_KB * 1024 && login.gz < BUDGET_KB * 1024, `over ${BUDGET_KB} KB gzip`)
+    })
+
+    const talent = await newPage()
+    await step('home page renders in Chinese', async () => {
+      await talent.goto(`${base}/`)
+      await talent.getByRole('heading', { level: 1 }).waitFor()
+      check((await talent.locator('html').getAttribute('lang')) === 'zh-CN', 'html lang is not zh-CN')
+      check(await talent.getByText('政策要点').isVisible(), 'no policy summary')
+      await shot(talent, '01-home-1366')
+    }, talent)
+
+    await step('talent registers (check digit refused in the browser first)', async () => {
+      await talent.goto(`${base}/register`)
+      await talent.fill('#reg-username', username)
+      await talent.fill('#reg-password', talentPassword)
+      await talent.fill('#reg-confirm', talentPassword)
+      await talent.fill('#reg-name', name)
+      await talent.fill('#reg-document', badId)
+      await talent.locator('#reg-name').focus() // blur the number: its check runs
+      const err = talent.locator('.el-form-item__error', { hasText: '校验码应为' })
+      await err.waitFor()
+      await shot(talent, '02-register-check-digit')
+      await talent.fill('#reg-document', goodId)
+      await talent.locator('#reg-name').focus()
+      await err.waitFor({ state: 'detached' })
+      // A name that is taken: the server's 409 names the field, shown beside it.
+      await talent.fill('#reg-username', 'demo.talent')
+      await talent.click('[data-testid=register-submit]')
+      await talent
+        .locator('.el-form-item', { has: talent.locator('#reg-username') })
+        .locator('.el-form-item__error', { hasText: 'demo.talent' })
+        .waitFor()
+      await shot(talent, '02b-register-username-taken', false)
+      await talent.fill('#reg-username', username)
+      await talent.click('[data-testid=register-submit]')
+      await talent.waitForURL('**/talent/dossier')
+      await talent.locator('[data-testid=talent-name]', { hasText: name }).waitFor()
+    }, talent)
+
+    await step('talent fills the dossier; amounts checked field by field; preview shows a tier', async () => {
+      await chooseOption(talent, talent.locator('[data-testid=employer-select]'), employer.name)
+      const birth = talent.locator('#f-birth_date')
+      await birth.click()
+      await birth.fill('1985-06-15')
+      await birth.press('Enter')
+      await talent.locator('[data-testid=honor-national_talent_program]').click()
+      await talent.getByRole('button', { name: /添加奖项/ }).click()
+      await talent.fill('#f-annual_salary_cny', '12.345')
+      await talent.locator('#f-field').focus()
+      await talent.locator('.el-form-item__error', { hasText: '请输入金额' }).waitFor()
+      await talent.fill('#f-annual_salary_cny', '360000')
+      await talent.fill('#f-field', '新材料')
+      await talent.locator('#f-field').press('Tab')
+      await talent.getByRole('button', { name: /添加子女/ }).click()
+      const child = talent.locator('#f-child-0-birth')
+      await child.click()
+      await child.fill('2016-09-01')
+      await child.press('Enter')
+      await chooseOption(talent, talent.locator('[data-testid=child-0] .el-select').first(), '小学')
+      await talent.click('[data-testid=save-dossier]')
+      await talent.locator('.el-message--success', { hasText: '档案已保存' }).last().waitFor()
+      const tier = talent.locator('[data-testid=preview-tier]')
+      await tier.waitFor()
+      await talent.waitForFunction(() => /^[ABC]$/.test(document.querySelector('[data-testid=preview-tier]')?.textContent?.trim() ?? ''))
+      console.log(`# preview: tier ${(await tier.textContent()).trim()}, total ${(await talent.locator('[data-testid=preview-total]').textContent()).trim()}`)
+      await talent.locator('[data-testid=preview] canvas').waitFor() // the lazily loaded chart
+      await shot(talent, '03-dossier-1366')
+    }, talent)
+
+    await step('talent creates and submits an application', async () => {
+      await talent.goto(`${base}/talent/applications`)
+      await talent.click('[data-testid=create-application]')
+      await talent.waitForURL(/\/applications\/\d+$/)
+      appId = Number(new URL(talent.url()).pathname.split('/').pop())
+      check((await stateOf(talent)) === 'draft', 'a new application is not a draft')
+      await talent.click('[data-testid=action-submit]')
+      await confirmBox(talent)
+      await talent.locator('[data-testid=state][data-state=submitted]').waitFor()
+      await shot(talent, '04-application-submitted')
+    }, talent)
+
+    const emPage = await newPage()
+    await step('demo.employer endorses it', async () => {
+      await login(emPage, base, 'demo.employer')
+      await emPage.waitForURL('**/employer/applications')
+      const row = emPage.locator(`[data-testid=row-${appId}]`)
+      await row.waitFor()
+      check(await emPage.locator('[data-testid=employer-table]').getByText(name).isVisible(), 'the talent is not named in the row')
+      await shot(emPage, '05-employer-queue')
+      await row.locator('[data-testid=endorse]').click()
+      await confirmBox(emPage)
+      await row.waitFor({ state: 'detached' })
+    }, emPage)
+
+    const officer = await newPage()
+    await step('demo.officer sees the decision, approves and issues', async () => {
+      await login(officer, base, 'demo.officer')
+      await officer.waitForURL('**/officer/applications**')
+      await officer.locator(`[data-testid=open-${appId}]`).click()
+      await officer.waitForURL(`**/applications/${appId}`)
+      await officer.locator('[data-testid=decision]').waitFor()
+      check((await stateOf(officer)) === 'evaluated', `state is ${await stateOf(officer)}, not evaluated`)
+      await shot(officer, '06-officer-decision')
+      await officer.click('[data-testid=action-approve]')
+      await confirmBox(officer)
+      await officer.locator('[data-testid=state][data-state=approved]').waitFor()
+      await officer.click('[data-testid=action-issue]')
+      await confirmBox(officer)
+      await officer.locator('[data-testid=state][data-state=issued]').waitFor()
+      await officer.locator('[data-testid=card-expires]').waitFor()
+    }, officer)
+
+    await step('the talent sees the state "issued"', async () => {
+      await talent.goto(`${base}/talent/applications`)
+      const card = talent.locator(`[data-testid=application-${appId}]`)
+      await card.locator('[data-testid=state][data-state=issued]').waitFor()
+      await talent.goto(`${base}/applications/${appId}`)
+      await talent.locator('[data-testid=state][data-state=issued]').waitFor()
+      const steps = await talent.locator('[data-testid=timeline] .el-timeline-item').count()
+      check(steps >= 6, `the timeline has ${steps} steps, expected create, submit, endorse, evaluate, approve, issue`)
+      await shot(talent, '07-talent-issued')
+    }, talent)
+
+    const phone = await newPage({ width: 390, height: 844 })
+    await step('English is switchable and the pages fit a phone', async () => {
+      await login(phone, base, username, talentPassword)
+      await phone.waitForURL('**/talent/dossier')
+      await phone.locator('[data-testid=preview-tier]').waitFor()
+      await shot(phone, '08-phone-dossier-zh')
+      await chooseOption(phone, phone.locator('[data-testid=language]'), 'English')
+      await phone.getByRole('heading', { name: 'My dossier' }).waitFor()
+      check((await phone.locator('html').getAttribute('lang')) === 'en', 'html lang is not en')
+      for (const path of ['/talent/dossier', '/talent/applications', `/applications/${appId}`, '/']) {
+        await phone.goto(base + path)
+        await phone.waitForLoadState('networkidle')
+        const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        check(over <= 1, `${path} is ${over}px wider than the phone`)
+      }
+      await phone.goto(`${base}/talent/applications`)
+      await phone.locator('[data-testid=state][data-state=issued]').waitFor()
+      check(await phone.getByText('Card issued').first().isVisible(), 'the state is not in English')
+      await shot(phone, '09-phone-applications-en')
+    }, phone)
+
+    await step('a talent may not open the audit log', async () => {
+      await talent.goto(`${base}/audit`)
+      await talent.waitForURL('**/forbidden')
+    }, talent)
+
+    await step('officer: audit log with the chain verified', async () => {
+      await officer.goto(`${base}/audit`)
+      await officer.locator('[data-testid=chain-ok]').waitFor()
+      await officer.locator('[data-testid=audit-table] .el-table__row').first().waitFor()
+      await shot(officer, '10-audit', false)
+    }, officer)
+
+    const analyst = await newPage()
+    await step('analyst: a policy error is shown at its line; a new version is uploaded', async () => {
+      await login(analyst, base, 'demo.analyst')
+      await analyst.waitForURL('**/policies')
+      const area = analyst.locator('[data-testid=policy-text]')
+      await analyst.waitForFunction(() => (document.querySelector('[data-testid=policy-text]')?.value ?? '').includes('[policy]'))
+      const text = await area.inputValue()
+      const broken = text.replace("when = 'total_points >= tier_a_min_points'", "when = 'total_pointz >= tier_a_min_points'")
+      check(broken !== text, 'the shipped policy text changed: update the e2e edit')
+      const line = broken.slice(0, broken.indexOf('total_pointz')).split('\n').length
+      await area.fill(broken)
+      await analyst.click('[data-testid=check-policy]')
+      const item = analyst.locator('[data-testid=diagnostics] li', { hasText: 'total_pointz' })
+      await item.waitFor()
+      check((await item.textContent()).includes(`第 ${line} 行`), `the diagnostic does not name line ${line}`)
+      await item.locator('button').click()
+      await analyst.locator('.ln.err', { hasText: String(line) }).waitFor()
+      await shot(analyst, '11-policy-check', false)
+      // Fixed, with a new version number, uploaded to take effect on a date.
+      await area.fill(text.replace('version = "1.0.0"', 'version = "1.0.1"'))
+      const date = analyst.locator('#effective-from')
+      await date.click()
+      await date.fill('2030-01-01')
+      await date.press('Enter')
+      await analyst.click('[data-testid=upload-policy]')
+      await analyst.locator('[data-testid=policy-versions] .el-table__row', { hasText: '1.0.1' }).waitFor()
+      check(await analyst.locator('[data-testid=policy-versions]').getByText('2030-01-01').isVisible(), 'no version in force from 2030-01-01')
+    }, analyst)
+  } finally {
+    for (const c of contexts) await c.close().catch(() => {})
+    await browser.close().catch(() => {})
+  }
+}
+
+try {
+  await main()
+} catch (e) {
+  failed = true
+  results.push({ name: 'set-up', status: 'failed' })
+  console.log(`FAIL - set-up: ${e && e.stack ? e.stack : e}`)
+}
+cleanup()
+const n = (s) => results.filter((r) => r.status === s).length
+const skipped = n('skipped')
+console.log(`e2e: ${n('passed')} passed, ${n('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`)
+process.exit(n('failed') ? 1 : 0)

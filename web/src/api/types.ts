@@ -1,0 +1,310 @@
+// Shapes of the Jincai API's JSON (docs/api.md), as far as the UI reads them.
+
+export type Role = 'talent' | 'employer_admin' | 'employer_staff' | 'officer' | 'policy_analyst' | 'admin'
+
+export interface User {
+  user_id: number
+  username: string
+  role: Role
+  employer_id: number | null
+  talent_id: number | null
+}
+
+export interface LoginResponse {
+  token: string
+  csrf_token: string
+  expires_at: string
+  user: User
+}
+
+export interface SessionResponse {
+  csrf_token: string
+  user: User
+}
+
+export interface Labelled {
+  code: string
+  zh: string
+  en?: string
+}
+
+export interface Reference {
+  application_actions: Labelled[]
+  application_states: Labelled[]
+  cities: Labelled[]
+  employer_kinds: Labelled[]
+  employer_ownerships: Labelled[]
+}
+
+export interface Employer {
+  id: number
+  name: string
+  credit_code: string
+  kind: string
+  ownership: string
+  city: string
+  avg_monthly_salary_fen: number
+  created_at: string
+  updated_at: string
+}
+
+export interface Award {
+  level: string
+  rank: number
+}
+export interface Project {
+  level: string
+  funding_cny: number
+}
+export interface Child {
+  birth_date: string
+  school_stage: string
+}
+
+/** A dossier as the API stores it: the policy's inputs (policies/*.toml [inputs.*]). */
+export type Dossier = Record<string, unknown>
+
+export interface Talent {
+  id: number
+  name: string
+  nationality: string
+  document_kind: 'resident_id' | 'passport'
+  document_number: string
+  employer_id: number | null
+  dossier: Dossier
+  created_at: string
+  updated_at: string
+}
+
+export interface Points {
+  ability: number
+  performance: number
+  contribution: number
+  total: number
+  [dimension: string]: number
+}
+
+export interface ParameterValue {
+  value: unknown
+  from?: string
+  assumption?: boolean
+}
+
+export type TraceValues = Record<string, unknown>
+
+export interface CriterionTrace {
+  id: string
+  dimension: string
+  /** Absent for a criterion without a `when` condition. */
+  applies?: boolean | null
+  points: number
+  when?: string
+  formula?: string
+  cite?: string
+  values?: TraceValues
+}
+
+export interface TierTrace {
+  id: string
+  name?: string
+  condition?: string
+  cite?: string
+  engagement?: string[]
+  values?: TraceValues
+}
+
+export interface FailedCondition {
+  condition: string
+  left?: unknown
+  right?: unknown
+  short_by?: number
+}
+
+export interface HigherTier {
+  id: string
+  name?: string
+  condition?: string
+  condition_holds?: boolean
+  engagement_covered?: boolean
+  failed?: FailedCondition[]
+  cite?: string
+}
+
+export interface EntitlementTrace {
+  id: string
+  payer?: string
+  granted?: number
+  grants?: unknown[]
+  reason?: string
+  when?: string
+  cite?: string
+  for_each?: string
+  monthly_formula?: string
+  values?: TraceValues
+}
+
+export interface Entitlement {
+  id: string
+  payer?: string
+  cite?: string
+  monthly_cny?: number
+  amounts?: Record<string, number>
+  details?: Record<string, unknown>
+  [extra: string]: unknown
+}
+
+export interface WhatItTakesChange {
+  field: string
+  add?: unknown
+  from?: unknown
+  to?: unknown
+}
+
+export interface WhatItTakes {
+  target: string | null
+  changes?: WhatItTakesChange[]
+  note?: string
+}
+
+export interface Decision {
+  id?: string
+  tier: string | null
+  points: Points
+  entitlements: Entitlement[]
+  policy?: { id: string; version: string }
+  trace?: {
+    date?: string
+    criteria?: CriterionTrace[]
+    tier?: TierTrace | null
+    higher_tiers_not_reached?: HigherTier[]
+    entitlements?: EntitlementTrace[]
+  }
+  what_it_takes?: WhatItTakes
+}
+
+export interface PolicyRef {
+  id: string
+  version: string
+  version_id?: number
+  effective_from?: string
+  as_of?: string
+}
+
+export interface Preview {
+  tier: string | null
+  auto_approve?: boolean
+  decision: Decision
+  policy: PolicyRef
+}
+
+export type AppState =
+  | 'draft'
+  | 'submitted'
+  | 'returned'
+  | 'endorsed'
+  | 'evaluated'
+  | 'approved'
+  | 'rejected'
+  | 'issued'
+  | 'revoked'
+  | 'expired'
+  | 'withdrawn'
+
+export type AppAction =
+  | 'submit'
+  | 'withdraw'
+  | 'endorse'
+  | 'return'
+  | 'approve'
+  | 'reject'
+  | 'issue'
+  | 'renew'
+  | 'revoke'
+
+export interface TimelineEntry {
+  action: string
+  actor_role: string
+  actor_user_id: number | null
+  at: string
+  from: string | null
+  to: string
+  reason: string | null
+}
+
+export interface ApplicationSummary {
+  id: number
+  talent_id: number
+  employer_id: number | null
+  state: AppState
+  tier: string | null
+  revision: number
+  submitted_on: string | null
+  card_expires_on: string | null
+  policy_version_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface Application extends ApplicationSummary {
+  dossier?: Dossier
+  decision?: Decision | null
+  decided_under?: PolicyRef | null
+  timeline: TimelineEntry[]
+  actions: AppAction[]
+}
+
+export interface Items<T> {
+  items: T[]
+}
+
+export interface AuditRecord {
+  id: number
+  at: string
+  actor: string
+  action: string
+  object_type: string
+  object_id: string
+  before_digest: string
+  after_digest: string
+  prev_hash: string
+  hash: string
+}
+
+export interface AuditVerify {
+  ok: boolean
+  records: number
+  head_hash?: string
+  broken_id: number | null
+  break: unknown
+  detail: string
+}
+
+export interface PolicyVersion {
+  id: number
+  policy_id: string
+  version: string
+  effective_from: string
+  digest: string
+  uploaded_at: string
+  uploaded_by: number | null
+  text?: string
+  /** On upload: the check's result (warnings, if any). */
+  check?: PolicyCheck
+}
+
+export interface Diagnostic {
+  severity: 'error' | 'warning' | string
+  code: string
+  line: number
+  column: number
+  message: string
+  rendered?: string
+}
+
+export interface PolicyCheck {
+  ok: boolean
+  diagnostics: Diagnostic[]
+  policy_id: string | null
+  version: string | null
+  effective: string | null
+}

@@ -1,0 +1,93 @@
+// Routes, each page its own chunk; `meta.roles` guards a route by the user's role.
+import { createRouter, createWebHistory } from 'vue-router'
+import type { Role } from '@/api/types'
+import { useSession } from '@/stores/session'
+import { guard } from './guard'
+
+export { homeOf } from './guard'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Roles that may open the page; absent: anyone. */
+    roles?: Role[]
+    /** Only for visitors (login, register): a signed-in user goes to their home page. */
+    guestOnly?: boolean
+    /** i18n key of the page title. */
+    title?: string
+  }
+}
+
+const workflowReaders: Role[] = ['talent', 'employer_admin', 'employer_staff', 'officer', 'admin']
+
+export const routes = [
+  { path: '/', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { title: 'nav.home' } },
+  { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue'), meta: { guestOnly: true, title: 'login.title' } },
+  {
+    path: '/register',
+    name: 'register',
+    component: () => import('@/views/RegisterView.vue'),
+    meta: { guestOnly: true, title: 'register.title' },
+  },
+  {
+    path: '/talent/dossier',
+    name: 'dossier',
+    component: () => import('@/views/talent/DossierView.vue'),
+    meta: { roles: ['talent'] as Role[], title: 'dossier.title' },
+  },
+  {
+    path: '/talent/applications',
+    name: 'my-applications',
+    component: () => import('@/views/talent/MyApplicationsView.vue'),
+    meta: { roles: ['talent'] as Role[], title: 'applications.title' },
+  },
+  {
+    path: '/applications/:id(\\d+)',
+    name: 'application',
+    component: () => import('@/views/ApplicationView.vue'),
+    props: true,
+    meta: { roles: workflowReaders, title: 'applications.detail' },
+  },
+  {
+    path: '/employer/applications',
+    name: 'employer-queue',
+    component: () => import('@/views/employer/EndorseQueueView.vue'),
+    meta: { roles: ['employer_admin', 'employer_staff'] as Role[], title: 'employer.title' },
+  },
+  {
+    path: '/officer/applications',
+    name: 'officer-queue',
+    component: () => import('@/views/officer/ReviewQueueView.vue'),
+    meta: { roles: ['officer', 'admin'] as Role[], title: 'officer.title' },
+  },
+  {
+    path: '/policies',
+    name: 'policies',
+    component: () => import('@/views/analyst/PolicyEditorView.vue'),
+    meta: { roles: ['policy_analyst', 'admin'] as Role[], title: 'policy.title' },
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('@/views/officer/AuditView.vue'),
+    meta: { roles: ['officer', 'admin'] as Role[], title: 'audit.title' },
+  },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('@/views/ForbiddenView.vue'),
+    meta: { title: 'forbidden.title' },
+  },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
+]
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+})
+
+router.beforeEach(async (to) => {
+  const session = useSession()
+  await session.restore()
+  return guard(to.meta, session.role, to.fullPath)
+})
