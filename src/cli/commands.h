@@ -20,5 +20,7 @@ void SetupAuditVerify(CLI::App& audit);
 void SetupDossiersImport(CLI::App& import);
 void SetupDossiersExport(CLI::App& exp);
 void SetupAccountCreate(CLI::App& account);
+void SetupKeys(CLI::App& keys);
+void SetupCardVerify(CLI::App& card);
 
 }  // namespace jincai::cli

@@ -32,6 +32,12 @@ int main(int argc, char** argv) {
   CLI::App* account = app.add_subcommand("account", "Accounts of officers, analysts and admins");
   account->require_subcommand(1);
   jincai::cli::SetupAccountCreate(*account);
+  CLI::App* keys = app.add_subcommand("keys", "The card signing key ring: generate, rotate, export-public");
+  keys->require_subcommand(1);
+  jincai::cli::SetupKeys(*keys);
+  CLI::App* card = app.add_subcommand("card", "Green cards: verify offline");
+  card->require_subcommand(1);
+  jincai::cli::SetupCardVerify(*card);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

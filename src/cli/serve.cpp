@@ -5,6 +5,7 @@
 // the port the system chose), so scripts and tests can wait for that line.
 #include <condition_variable>
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 #include <memory>
@@ -12,6 +13,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "cli/store_support.h"
+#include "card/key_ring.h"
 #include "http/dispatch.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -29,6 +31,7 @@ struct ServeOptions {
   std::string db = kDefaultDbUrl;
   std::string policy;  // empty: the shipped policy (ShippedPolicyPath)
   std::string web;     // empty: the shipped web/dist, when built
+  std::string keys;  // empty: beside the SQLite file (DIR/keys), else data/keys
   std::string host = "127.0.0.1";
   int port = 8080;
   int threads = 0;
@@ -49,9 +52,21 @@ void RunServe(const ServeOptions& o) {
   for (const auto& m : *applied) std::printf("applied %d %s\n", m.version, m.name.c_str());
 
   if (auto st = service::InitCredentials(); !st.ok()) throw CommandExit{kExitBadInput, "jincai: " + st.message()};
+  // The card signing keys: refused when others can read them; made on first start.
+  std::string keys_dir = o.keys;
+  if (keys_dir.empty()) {
+    keys_dir = "data/keys";
+    if (o.db.starts_with("sqlite:")) keys_dir = (std::filesystem::path(o.db.substr(7)).parent_path() / "keys").string();
+  }
+  auto ring = card::KeyRing::Open(keys_dir);
+  if (!ring.ok() && ring.status().code() == Code::kNotFound) {
+    ring = card::KeyRing::Generate(keys_dir);
+    if (ring.ok()) std::printf("generated signing key %s in %s\n", ring->current().key_id.c_str(), keys_dir.c_str());
+  }
+  if (!ring.ok()) throw CommandExit{kExitBadInput, "jincai: " + ring.status().message()};
   http::Metrics metrics;
   http::TimedStore timed(*store, metrics);  // every database call shows in /metrics
-  service::Platform platform(timed);
+  service::Platform platform(timed, service::SystemClock(), &*ring);
   const std::string policy_path = o.policy.empty() ? ShippedPolicyPath() : o.policy;
   // The first start stores the shipped policy as version 1; later uploads supersede it.
   if (auto st = platform.policies.SeedFromFile(policy_path); !st.ok())
@@ -78,7 +93,7 @@ void RunServe(const ServeOptions& o) {
 
   http::Router router(http::AllRoutes());
   http::Services services{timed,           metrics,          router, platform.accounts, platform.records,
-                          platform.applications, platform.policies, site ? &*site : nullptr};
+                          platform.applications, platform.policies, platform.cards, site ? &*site : nullptr};
   http::ServerOptions so;
   so.host = o.host;
   so.port = static_cast<uint16_t>(o.port);
@@ -128,6 +143,9 @@ void SetupServe(CLI::App& app) {
   cmd->add_option("--host", o->host, "Address to listen on (default 127.0.0.1)");
   cmd->add_option("--port", o->port, "Port to listen on; 0 picks a free one (default 8080)")->check(CLI::Range(0, 65535));
   cmd->add_option("--threads", o->threads, "Worker threads (default: one per core)")->check(CLI::Range(1, 1024));
+  cmd->add_option("--keys", o->keys,
+                  "Directory of the card signing keys (default: keys/ beside the SQLite file, else data/keys; a first key is "
+                  "made when it has none)");
   cmd->add_option("--web", o->web, "Directory of the built web UI (default: web/dist when it exists)");
   cmd->add_flag("--demo", o->demo,
                 "Create a demo province once (employers, talents, applications in every state, one account per "

@@ -100,6 +100,19 @@ std::vector<Route> AllRoutes() {
        "submit, withdraw (talent); endorse, return (employer); approve, reject, issue, renew, revoke (officer)",
        {kOk, kInvalid, kUnauth, kForbidden, kMissing, kConflict}},
 
+      {"GET", "/api/v1/applications/{id}/card", people_readers, HandleGetCard, "getCard",
+       "The application's card in force: its signed text (JC1:...) and QR code (SVG)", {kOk, kUnauth, kForbidden, kMissing}},
+      {"GET", "/api/v1/applications/{id}/card.png", people_readers, HandleGetCardPng, "getCardQrPng",
+       "The card's QR code as a PNG (8 pixels per module), for printing", {{200, "image/png", "The QR code"}, kUnauth, kForbidden, kMissing}},
+      {"GET", "/api/v1/trust-list", anyone, HandleTrustList, "getTrustList",
+       "Public keys that sign cards, by key id, for offline verification", {kOk, kMissing}},
+      {"GET", "/api/v1/revocations", anyone, HandleRevocations, "getRevocations",
+       "Cards the office revoked: id, time, reason", {kOk}},
+      {"POST", "/api/v1/cards/verify", anyone, HandleVerifyCard, "verifyCard",
+       "Verify a card's text: valid, expired, not_yet_valid, revoked, bad_signature, altered_payload, unknown_key "
+       "or malformed, with a reason",
+       {kOk, kInvalid}},
+
       {"GET", "/api/v1/policies", policy_readers, HandleListPolicies, "listPolicies",
        "Stored policy versions, newest effective date first", {kOk, kUnauth, kForbidden}},
       {"POST", "/api/v1/policies", analysts, HandleUploadPolicy, "uploadPolicy",

@@ -4,6 +4,7 @@
 
 #include "service/accounts.h"
 #include "service/applications.h"
+#include "service/cards.h"
 #include "service/policy_registry.h"
 #include "service/records.h"
 #include "store/store.h"
@@ -22,6 +23,7 @@ struct Services {
   service::Records& records;
   service::Applications& applications;
   service::PolicyRegistry& policies;
+  service::Cards& cards;
   const StaticSite* site = nullptr;  // the web UI, when serve found one
 };
 

@@ -28,6 +28,9 @@ class TimedStore final : public store::Store {
   Status Read(const std::function<Status(store::Tx&)>& body) override {
     return Timed("read", [&] { return inner_.Read(body); });
   }
+  Status ReadOne(const std::function<Status(store::Tx&)>& body) override {
+    return Timed("read_one", [&] { return inner_.ReadOne(body); });
+  }
   Result<store::AuditVerdict> VerifyAudit() override { return Timed("verify_audit", [&] { return inner_.VerifyAudit(); }); }
   Result<std::vector<store::AuditRecord>> ListAudit(int64_t limit, int64_t after_id) override {
     return Timed("list_audit", [&] { return inner_.ListAudit(limit, after_id); });

@@ -314,7 +314,7 @@ Result<Authenticated> Accounts::Authenticate(const std::string& token) {
   }
   bool found = false;
   std::string expires_at;
-  Status st = store_.Read([&](store::Tx& tx) -> Status {
+  Status st = store_.ReadOne([&](store::Tx& tx) -> Status {
     auto s = store::FindLiveSession(tx, out.token_digest, UtcText(now));
     if (!s.ok()) return s.status();
     if (!*s) return Status::Ok();

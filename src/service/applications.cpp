@@ -37,8 +37,8 @@ Status ApplicationNotFound(int64_t id) {
   return Status::NotFound("no application " + std::to_string(id)).Zh("不存在申请 " + std::to_string(id));
 }
 
-Applications::Applications(store::Store& store, PolicyRegistry& policies, Clock clock)
-    : store_(store), policies_(policies), clock_(std::move(clock)) {}
+Applications::Applications(store::Store& store, PolicyRegistry& policies, Clock clock, Cards* cards)
+    : store_(store), policies_(policies), clock_(std::move(clock)), cards_(cards) {}
 
 Result<bool> Applications::Visible(store::Tx&, const Actor& by, const store::ApplicationRow& row) {
   if (by.SeesProvince() || by.role == Role::kSystem) return true;
@@ -125,7 +125,7 @@ Result<ApplicationView> Applications::Get(const Actor& by, int64_t id) {
 
 Result<store::ApplicationRow> Applications::StatusOf(const Actor& by, int64_t id) {
   std::optional<store::ApplicationRow> out;
-  JINCAI_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> jincai::Status {
+  JINCAI_RETURN_IF_ERROR(store_.ReadOne([&](store::Tx& tx) -> jincai::Status {
     auto row = store::FindApplicationStatus(tx, id);
     if (!row.ok()) return row.status();
     if (!*row) return ApplicationNotFound(id);
@@ -229,6 +229,17 @@ Status Applications::Apply(store::Tx& tx, const Actor& by, store::ApplicationRow
   row.updated_at = UtcText(now);
   JINCAI_RETURN_IF_ERROR(store::UpdateApplication(tx, row));
   row.revision += 1;
+  // The card follows the application: signed on issue and renewal, ended with it.
+  if (cards_) {
+    if (action == ApplicationAction::kIssue || action == ApplicationAction::kRenew) {
+      auto card = cards_->IssueFor(tx, row);
+      if (!card.ok()) return card.status();
+    } else if (action == ApplicationAction::kRevoke) {
+      JINCAI_RETURN_IF_ERROR(cards_->EndFor(tx, row.id, "revoked", reason));
+    } else if (action == ApplicationAction::kExpire) {
+      JINCAI_RETURN_IF_ERROR(cards_->EndFor(tx, row.id, "expired", ""));
+    }
+  }
   JINCAI_RETURN_IF_ERROR(store::InsertApplicationEvent(
       tx, {0, row.id, row.updated_at, by.user_id ? std::optional<int64_t>(by.user_id) : std::nullopt,
            std::string(domain::RoleName(by.role)), std::string(domain::ActionName(action)),

@@ -12,6 +12,7 @@
 #include "domain/application_workflow.h"
 #include "service/actor.h"
 #include "service/clock.h"
+#include "service/cards.h"
 #include "service/policy_registry.h"
 #include "store/records/applications_table.h"
 #include "store/store.h"
@@ -37,7 +38,8 @@ struct ApplicationQuery {
 
 class Applications {
  public:
-  Applications(store::Store& store, PolicyRegistry& policies, Clock clock = SystemClock());
+  // `cards` signs the card when an application is issued or renewed; null: no cards.
+  Applications(store::Store& store, PolicyRegistry& policies, Clock clock = SystemClock(), Cards* cards = nullptr);
 
   // A talent opens a draft for their current employer (or `employer_id`). Conflict
   // while they have an application that is open or a card that is in force.
@@ -62,6 +64,7 @@ class Applications {
   store::Store& store_;
   PolicyRegistry& policies_;
   Clock clock_;
+  Cards* cards_;
 };
 
 Status ApplicationNotFound(int64_t id);

@@ -168,7 +168,7 @@ Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
   auto picked = PickDossiers(**policy, today);
   if (!picked.ok()) return picked.status();
   // Six years back: long enough for a five-year card to have expired by today.
-  Platform past(store, [now] { return now - 6 * 366 * 86400; });
+  Platform past(store, [now] { return now - 6 * 366 * 86400; }, platform.cards.ring());
 
   int tiered = 0, untiered = 0, n = 0;
   bool demo_talent_done = false;

@@ -121,6 +121,9 @@ class Store {
   // queries. The body must not write (PostgreSQL refuses; SQLite would take the
   // write lock). Same reentrancy rule and error handling as Transact.
   virtual Status Read(const std::function<Status(Tx&)>& body) = 0;
+  // Read for a body that runs a single query: a statement is its own snapshot, so no
+  // transaction is opened around it (the hot reads of every request: session, status).
+  virtual Status ReadOne(const std::function<Status(Tx&)>& body) { return Read(body); }
 
   // Walks the whole chain; an ok Result carrying a broken verdict is a finding, not a
   // failure. Error only when the database cannot be read or is not migrated.

@@ -34,7 +34,8 @@ ACCOUNTS = {"talent": "demo.talent", "employer_admin": "demo.employer", "employe
             "officer": "demo.officer", "policy_analyst": "demo.analyst", "admin": "demo.admin"}
 PUBLIC = {("GET", "/healthz"), ("GET", "/metrics"), ("GET", "/api/v1/openapi.json"), ("GET", "/api/v1/reference"),
           ("POST", "/api/v1/auth/register/talent"), ("POST", "/api/v1/auth/register/employer"),
-          ("POST", "/api/v1/auth/login")}
+          ("POST", "/api/v1/auth/login"), ("GET", "/api/v1/trust-list"), ("GET", "/api/v1/revocations"),
+          ("POST", "/api/v1/cards/verify")}
 
 # Placeholders in paths and bodies, filled from the demo province in setUpClass:
 #   {tal_mine}  demo.talent's own talent record      {app_mine} demo.talent's application (issued)
@@ -123,6 +124,16 @@ ROWS = [
      [401, 404, 200, 200, 200, DENY, 200]),
     ("GET", "/api/v1/applications/{id}", "/api/v1/applications/{app_draft}", None,
      [401, 404, 404, 404, 200, DENY, 200]),
+    # Cards: demo.talent's application and app_emp (issued by the demo) hold one each.
+    ("GET", "/api/v1/applications/{id}/card", "/api/v1/applications/{app_mine}/card", None,
+     [401, 200, 404, 404, 200, DENY, 200]),
+    ("GET", "/api/v1/applications/{id}/card", "/api/v1/applications/{app_emp}/card", None,
+     [401, 404, 200, 200, 200, DENY, 200]),
+    ("GET", "/api/v1/applications/{id}/card.png", "/api/v1/applications/{app_mine}/card.png", None,
+     [401, 200, 404, 404, 200, DENY, 200]),
+    ("GET", "/api/v1/trust-list", "/api/v1/trust-list", None, [200, 200, 200, 200, 200, 200, 200]),
+    ("GET", "/api/v1/revocations", "/api/v1/revocations", None, [200, 200, 200, 200, 200, 200, 200]),
+    ("POST", "/api/v1/cards/verify", "/api/v1/cards/verify", {"text": "JC1:not-a-card"}, [200, 200, 200, 200, 200, 200, 200]),
     ("GET", "/api/v1/applications/{id}/status", "/api/v1/applications/{app_mine}/status", None,
      [401, 200, 404, 404, 200, DENY, 200]),
     ("GET", "/api/v1/applications/{id}/status", "/api/v1/applications/{app_emp}/status", None,

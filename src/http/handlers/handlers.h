@@ -46,6 +46,13 @@ Response HandleGetApplication(const Request& req, Services& services);
 Response HandleApplicationStatus(const Request& req, Services& services);
 Response HandleApplicationAction(const Request& req, Services& services);
 
+// cards.cpp
+Response HandleGetCard(const Request& req, Services& services);
+Response HandleGetCardPng(const Request& req, Services& services);
+Response HandleTrustList(const Request& req, Services& services);
+Response HandleRevocations(const Request& req, Services& services);
+Response HandleVerifyCard(const Request& req, Services& services);
+
 // policies.cpp
 Response HandleListPolicies(const Request& req, Services& services);
 Response HandleGetPolicy(const Request& req, Services& services);

@@ -41,5 +41,7 @@ Migration SqliteMigration0001AuditLog();
 Migration PostgresMigration0001AuditLog();
 Migration SqliteMigration0002RecordsAccountsApplications();
 Migration PostgresMigration0002RecordsAccountsApplications();
+Migration SqliteMigration0003Cards();
+Migration PostgresMigration0003Cards();
 
 }  // namespace jincai::store

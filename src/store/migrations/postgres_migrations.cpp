@@ -8,6 +8,7 @@ const std::vector<Migration>& PostgresMigrations() {
   static const std::vector<Migration> kAll = {
       PostgresMigration0001AuditLog(),
       PostgresMigration0002RecordsAccountsApplications(),
+      PostgresMigration0003Cards(),
   };
   return kAll;
 }

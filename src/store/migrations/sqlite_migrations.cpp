@@ -7,6 +7,7 @@ const std::vector<Migration>& SqliteMigrations() {
   static const std::vector<Migration> kAll = {
       SqliteMigration0001AuditLog(),
       SqliteMigration0002RecordsAccountsApplications(),
+      SqliteMigration0003Cards(),
   };
   return kAll;
 }

@@ -180,7 +180,10 @@ class SqliteStore final : public Store {
     return st;
   }
 
-  Status Read(const std::function<Status(Tx&)>& body) override {
+  Status Read(const std::function<Status(Tx&)>& body) override { return ReadOn(body, /*snapshot=*/true); }
+  Status ReadOne(const std::function<Status(Tx&)>& body) override { return ReadOn(body, /*snapshot=*/false); }
+
+  Status ReadOn(const std::function<Status(Tx&)>& body, bool snapshot) {
     JINCAI_RETURN_IF_ERROR(NotReentered());
     // Each thread keeps to one reader, so that two threads rarely wait on one mutex.
     thread_local size_t tl_reader = next_reader_++;
@@ -191,7 +194,7 @@ class SqliteStore final : public Store {
       explicit Inside(const void* s) { tl_inside_body = s; }
       ~Inside() { tl_inside_body = nullptr; }
     } inside(this);
-    JINCAI_RETURN_IF_ERROR(RunCached(*r.cache, "BEGIN"));  // deferred: a WAL snapshot, no lock
+    if (snapshot) JINCAI_RETURN_IF_ERROR(RunCached(*r.cache, "BEGIN"));  // deferred: a WAL snapshot, no lock
     SqliteTx tx(r.db, *r.cache);
     auto end = [&](Status st) {
       if (!sqlite3_get_autocommit(r.db)) (void)RunCached(*r.cache, "ROLLBACK");  // nothing was written

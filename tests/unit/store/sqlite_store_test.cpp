@@ -86,6 +86,7 @@ TEST_P(StoreTest, MigrationsAreRecordedAndIdempotent) {
   for (int v = 1; v <= latest; ++v) EXPECT_EQ((*applied)[static_cast<size_t>(v - 1)].version, v);
   EXPECT_EQ((*applied)[0].name, "audit_log");
   EXPECT_EQ((*applied)[1].name, "records_accounts_applications");
+  EXPECT_EQ((*applied)[2].name, "cards");
   EXPECT_EQ((*applied)[0].applied_at.size(), 24u);  // 2026-11-28T18:19:22.123Z
   // A second connection (another process, in practice) finds the work done.
   auto other = Store::Open(url_);

@@ -1,0 +1,54 @@
+// Green cards as signed credentials (SPEC §5.2): issuing one when an application is
+// issued or renewed (signed with the ring's current key; a renewal supersedes the
+// previous card), marking it revoked or expired with the application, and verifying a
+// card's text online: the offline verdict of card/card_codec plus its status here.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "card/card_codec.h"
+#include "card/key_ring.h"
+#include "service/actor.h"
+#include "service/clock.h"
+#include "store/records/applications_table.h"
+#include "store/records/cards_table.h"
+#include "store/store.h"
+
+namespace jincai::service {
+
+struct OnlineVerdict {
+  card::CardVerdict offline;
+  std::string status;        // "valid", "expired", ..., or "revoked" / "superseded" when the office says so
+  std::string reason, reason_zh;
+  std::optional<store::CardRow> card;  // the stored card, when the id is known here
+};
+
+class Cards {
+ public:
+  // `ring` may be null: then issuing is refused (Conflict) and verification trusts no key.
+  Cards(store::Store& store, const card::KeyRing* ring, Clock clock = SystemClock());
+
+  // In the caller's transaction: signs and stores the card of an application that is
+  // being issued or renewed (row already carries tier, decision and card_expires_on),
+  // superseding its active card.
+  Result<store::CardRow> IssueFor(store::Tx& tx, const store::ApplicationRow& row);
+  // In the caller's transaction: the application's active card becomes revoked or expired.
+  Status EndFor(store::Tx& tx, int64_t application_id, const std::string& status, const std::string& reason);
+
+  // The application's active card (scope is the caller's to check). NotFound when none.
+  Result<store::CardRow> ActiveCard(int64_t application_id);
+  OnlineVerdict Verify(const std::string& text);
+  const card::KeyRing* ring() const { return ring_; }
+  // The public trust list (JSON), or NotFound without keys.
+  Result<std::string> TrustList() const;
+  // {"revoked":[{"card_id","revoked_at","reason"}]}
+  Result<std::string> RevocationList();
+
+ private:
+  store::Store& store_;
+  const card::KeyRing* ring_;
+  Clock clock_;
+};
+
+}  // namespace jincai::service
