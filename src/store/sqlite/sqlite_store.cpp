@@ -343,6 +343,10 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Op
   if (path.empty()) return Status::InvalidArgument("sqlite: URL has no file path (expected sqlite:PATH)");
   if (path == ":memory:" || path.starts_with("file:"))
     return Status::InvalidArgument("sqlite: PATH must be a file name, not \"" + path + "\"");
+  // Before the first connection: no global allocation statistics, whose mutex every
+  // SQLite malloc would otherwise take (connections of several threads queue on it).
+  static std::once_flag configured;
+  std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   struct stat sb;
   if (!options.create_if_missing && ::stat(path.c_str(), &sb) != 0)
     return Status::NotFound("no database at " + path);

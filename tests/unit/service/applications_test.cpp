@@ -67,7 +67,16 @@ TEST_P(ApplicationsTest, FromDraftToCardWithTheDecisionAndTimeline) {
   EXPECT_EQ(Act(officer, id, "renew"), "issued");
   EXPECT_EQ(platform_->applications.Get(talent, id)->row.card_expires_on, "2036-11-18");
   EXPECT_EQ(platform_->applications.Act(officer, id, "revoke", " ").status().field(), "reason");
+  // The card: signed on issue, superseded on renewal, revoked with the application.
+  auto card = platform_->cards.ActiveCard(id);
+  ASSERT_TRUE(card.ok()) << card.status().message();
+  EXPECT_EQ(card->expires_on, "2036-11-18");
+  EXPECT_EQ(platform_->cards.Verify(card->text).status, "valid");
   EXPECT_EQ(Act(officer, id, "revoke", "found untrue"), "revoked");
+  EXPECT_EQ(platform_->cards.ActiveCard(id).status().code(), Code::kNotFound);
+  auto verdict = platform_->cards.Verify(card->text);
+  EXPECT_EQ(verdict.status, "revoked");
+  EXPECT_NE(verdict.reason.find("found untrue"), std::string::npos);
   AuditCount();
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "../store/pg_cluster.h"
+#include "card/key_ring.h"
 #include "domain/identity_numbers.h"
 #include "service/credentials.h"
 #include "service/platform.h"
@@ -42,7 +43,10 @@ class PlatformTest : public testing::TestWithParam<std::string> {
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s).value();
     ASSERT_TRUE(store_->Migrate().ok());
-    platform_ = std::make_unique<Platform>(*store_, [this] { return now_; });
+    auto ring = card::KeyRing::Generate((dir_ / "keys").string());
+    ASSERT_TRUE(ring.ok()) << ring.status().message();
+    ring_.emplace(std::move(*ring));
+    platform_ = std::make_unique<Platform>(*store_, [this] { return now_; }, &*ring_);
     Status seeded = platform_->policies.SeedFromFile(std::string(JINCAI_SOURCE_DIR) + "/policies/shanxi-2017.toml");
     ASSERT_TRUE(seeded.ok()) << seeded.message();
   }
@@ -104,6 +108,7 @@ class PlatformTest : public testing::TestWithParam<std::string> {
   int64_t now_ = 1'795'000'000;  // 2026-11-18T..Z
   fs::path dir_;
   std::unique_ptr<store::Store> store_;
+  std::optional<card::KeyRing> ring_;
   std::unique_ptr<Platform> platform_;
 };
 
