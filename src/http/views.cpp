@@ -1,6 +1,8 @@
 // Records as JSON (see views.h).
 #include "http/views.h"
 
+#include "policy/io/json_text.h"
+
 namespace jincai::http {
 namespace {
 
@@ -73,6 +75,39 @@ json ApplicationJson(const store::ApplicationRow& a) {
     out["decision"] = d.is_object() && d.contains("decision") ? d["decision"] : d;
     if (d.is_object() && d.contains("policy")) out["decided_under"] = d["policy"];
   }
+  return out;
+}
+
+std::string ApplicationStatusJson(const store::ApplicationRow& a) {
+  std::string out;
+  out.reserve(320);
+  auto key = [&](const char* k) {
+    out += out.empty() ? "{\"" : ",\"";
+    out += k;
+    out += "\":";
+  };
+  auto id = [&](const char* k, const std::optional<int64_t>& v) {
+    key(k);
+    out += v ? std::to_string(*v) : "null";
+  };
+  auto text = [&](const char* k, const std::string& v, bool null_when_empty) {
+    key(k);
+    if (null_when_empty && v.empty()) out += "null";
+    else policy::AppendJsonString(out, v);
+  };
+  // The keys in ApplicationJson's order (nlohmann's: sorted), so both read the same.
+  text("card_expires_on", a.card_expires_on, true);
+  text("created_at", a.created_at, false);
+  id("employer_id", a.employer_id);
+  id("id", a.id);
+  id("policy_version_id", a.policy_version_id);
+  id("revision", a.revision);
+  text("state", a.state, false);
+  text("submitted_on", a.submitted_on, true);
+  id("talent_id", a.talent_id);
+  text("tier", a.tier, true);
+  text("updated_at", a.updated_at, false);
+  out += '}';
   return out;
 }
 

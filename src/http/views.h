@@ -18,6 +18,8 @@ nlohmann::json TalentJson(const store::TalentRow& t);
 nlohmann::json UserJson(const store::UserRow& u);
 nlohmann::json ActorJson(const service::Actor& a);
 nlohmann::json ApplicationJson(const store::ApplicationRow& a);  // with the decision when set
+// The same fields as ApplicationJson without a decision, as text written directly.
+std::string ApplicationStatusJson(const store::ApplicationRow& a);
 nlohmann::json ApplicationViewJson(const service::ApplicationView& v);
 nlohmann::json PolicyVersionJson(const store::PolicyVersionRow& p);  // with the text when set
 nlohmann::json PolicyCheckJson(const service::PolicyCheckReport& r);

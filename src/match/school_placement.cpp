@@ -4,9 +4,9 @@
 #include "match/school_placement.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 
 namespace jincai::match {
 namespace {
@@ -24,74 +24,108 @@ uint64_t Tiebreak(const std::string& s) {
 }  // namespace
 
 Result<std::vector<Placement>> PlaceChildren(const std::vector<Child>& children, const std::vector<School>& schools) {
-  std::unordered_map<std::string, size_t> school_index, child_index;
+  std::unordered_map<std::string_view, uint32_t> school_index, child_index;
+  school_index.reserve(schools.size());
+  child_index.reserve(children.size());
   for (size_t s = 0; s < schools.size(); ++s) {
-    if (!school_index.emplace(schools[s].id, s).second) return Status::InvalidArgument("school '" + schools[s].id + "' is listed twice");
+    if (!school_index.emplace(schools[s].id, static_cast<uint32_t>(s)).second)
+      return Status::InvalidArgument("school '" + schools[s].id + "' is listed twice");
     if (schools[s].capacity < 0) return Status::InvalidArgument("school '" + schools[s].id + "' has a negative capacity");
   }
+  // Each child's choices as school indices, checked once.
+  std::vector<std::vector<uint32_t>> choices(children.size());
   for (size_t c = 0; c < children.size(); ++c) {
-    if (!child_index.emplace(children[c].id, c).second) return Status::InvalidArgument("child '" + children[c].id + "' is listed twice");
-    std::set<std::string> seen;
-    for (const auto& s : children[c].ranking) {
-      if (!school_index.count(s)) return Status::InvalidArgument("child '" + children[c].id + "' ranks unknown school '" + s + "'");
-      if (!seen.insert(s).second) return Status::InvalidArgument("child '" + children[c].id + "' ranks school '" + s + "' twice");
+    if (!child_index.emplace(children[c].id, static_cast<uint32_t>(c)).second)
+      return Status::InvalidArgument("child '" + children[c].id + "' is listed twice");
+    auto& mine = choices[c];
+    mine.reserve(children[c].ranking.size());
+    for (const auto& id : children[c].ranking) {
+      auto it = school_index.find(id);
+      if (it == school_index.end())
+        return Status::InvalidArgument("child '" + children[c].id + "' ranks unknown school '" + id + "'");
+      if (std::find(mine.begin(), mine.end(), it->second) != mine.end())
+        return Status::InvalidArgument("child '" + children[c].id + "' ranks school '" + id + "' twice");
+      mine.push_back(it->second);
     }
   }
-  // rank[s][c]: smaller is higher priority. Listed children first, then the tiebreak.
-  std::vector<std::vector<uint64_t>> rank(schools.size(), std::vector<uint64_t>(children.size()));
+  // A school's priority of a child, smaller first: its place in the school's list, or
+  // after every listed child by the fixed tiebreak. Only listed children are stored.
+  std::vector<uint64_t> tiebreak(children.size());
+  for (size_t c = 0; c < children.size(); ++c) tiebreak[c] = (uint64_t{1} << 63) | (Tiebreak(children[c].id) >> 1);
+  std::vector<std::unordered_map<uint32_t, uint64_t>> listed(schools.size());
   for (size_t s = 0; s < schools.size(); ++s) {
-    for (size_t c = 0; c < children.size(); ++c) rank[s][c] = (uint64_t{1} << 63) | (Tiebreak(children[c].id) >> 1);
     uint64_t k = 0;
     for (const auto& id : schools[s].priority) {
       auto it = child_index.find(id);
-      if (it != child_index.end() && rank[s][it->second] >> 63) rank[s][it->second] = k++;
+      if (it != child_index.end() && listed[s].emplace(it->second, k).second) ++k;
     }
   }
-  std::vector<size_t> next(children.size(), 0);             // next choice to propose to
-  std::vector<std::vector<size_t>> held(schools.size());    // children a school holds
-  std::vector<size_t> free;
-  for (size_t c = children.size(); c-- > 0;) free.push_back(c);
+  auto rank = [&](size_t s, uint32_t c) {
+    if (!listed[s].empty()) {
+      auto it = listed[s].find(c);
+      if (it != listed[s].end()) return it->second;
+    }
+    return tiebreak[c];
+  };
+  // Each school holds its tentative admits as a max-heap by rank: the worst on top,
+  // the one to reject when a better child proposes to a full school.
+  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> held(schools.size());
+  std::vector<uint32_t> next(children.size(), 0);
+  std::vector<uint32_t> free;
+  free.reserve(children.size());
+  for (size_t c = children.size(); c-- > 0;) free.push_back(static_cast<uint32_t>(c));
   while (!free.empty()) {
-    size_t c = free.back();
+    uint32_t c = free.back();
     free.pop_back();
-    if (next[c] >= children[c].ranking.size()) continue;  // list exhausted: unplaced
-    size_t s = school_index.at(children[c].ranking[next[c]++]);
+    if (next[c] >= choices[c].size()) continue;  // list exhausted: unplaced
+    uint32_t s = choices[c][next[c]++];
     auto& h = held[s];
-    h.push_back(c);
-    if (static_cast<int>(h.size()) > schools[s].capacity) {
-      auto worst = std::max_element(h.begin(), h.end(), [&](size_t a, size_t b) { return rank[s][a] < rank[s][b]; });
-      size_t out = *worst;
-      h.erase(worst);
-      free.push_back(out);
+    const size_t cap = static_cast<size_t>(schools[s].capacity);
+    if (cap == 0) {
+      free.push_back(c);
+      continue;
+    }
+    const uint64_t r = rank(s, c);
+    if (h.size() < cap) {
+      h.emplace_back(r, c);
+      std::push_heap(h.begin(), h.end());
+    } else if (r < h.front().first) {
+      std::pop_heap(h.begin(), h.end());
+      free.push_back(h.back().second);
+      h.back() = {r, c};
+      std::push_heap(h.begin(), h.end());
+    } else {
+      free.push_back(c);
     }
   }
-  std::vector<std::string> school_of(children.size());
+  std::vector<int32_t> school_of(children.size(), -1);
   for (size_t s = 0; s < schools.size(); ++s)
-    for (size_t c : held[s]) school_of[c] = schools[s].id;
+    for (const auto& [r, c] : held[s]) school_of[c] = static_cast<int32_t>(s);
+  // The last child a full school admitted (its worst rank), for the reasons.
+  std::vector<std::string_view> last_admitted(schools.size());
+  for (size_t s = 0; s < schools.size(); ++s)
+    if (!held[s].empty()) last_admitted[s] = children[held[s].front().second].id;
   std::vector<Placement> out;
   out.reserve(children.size());
   for (size_t c = 0; c < children.size(); ++c) {
     Placement p;
     p.child = children[c].id;
-    p.school = school_of[c];
-    for (size_t k = 0; k < children[c].ranking.size(); ++k) {
-      const std::string& want = children[c].ranking[k];
-      if (want == p.school) {
+    if (school_of[c] >= 0) p.school = schools[static_cast<size_t>(school_of[c])].id;
+    for (size_t k = 0; k < choices[c].size(); ++k) {
+      const uint32_t s = choices[c][k];
+      if (static_cast<int32_t>(s) == school_of[c]) {
         p.choice = static_cast<int>(k + 1);
         break;
       }
-      size_t s = school_index.at(want);
+      const std::string& want = schools[s].id;
       if (schools[s].capacity == 0) {
         p.not_given.push_back(want + ": it has no places");
         continue;
       }
       // The school is full of children it ranks higher (else the match would not be stable).
-      std::string lowest;
-      uint64_t worst = 0;
-      for (size_t h : held[s])
-        if (rank[s][h] >= worst) { worst = rank[s][h]; lowest = children[h].id; }
       p.not_given.push_back(want + ": all " + std::to_string(schools[s].capacity) +
-                            " places went to children with higher priority there (the last admitted: " + lowest + ")");
+                            " places went to children with higher priority there (the last admitted: " +
+                            std::string(last_admitted[s]) + ")");
     }
     out.push_back(std::move(p));
   }

@@ -80,14 +80,7 @@ Result<ApplicationView> Applications::Create(const Actor& by, std::optional<int6
     store::ApplicationRow row;
     row.talent_id = *by.talent_id;
     row.employer_id = employer_id ? employer_id : (*talent)->employer_id;
-    if (row.employer_id) {
-      auto e = store::FindEmployer(tx, *row.employer_id);
-      if (!e.ok()) return e.status();
-      if (!*e)
-        return Status::InvalidArgument("no employer " + std::to_string(*row.employer_id))
-            .Field("employer_id")
-            .Zh("不存在单位 " + std::to_string(*row.employer_id));
-    }
+    if (auto named = NamedEmployer(tx, row.employer_id); !named.ok()) return named.status();
     row.state = "draft";
     row.dossier = (*talent)->dossier;
     row.created_at = row.updated_at = UtcText(now);

@@ -16,6 +16,15 @@ Status EmployerNotFound(int64_t id) {
   return Status::NotFound("no employer " + std::to_string(id)).Zh("不存在单位 " + std::to_string(id));
 }
 
+Result<std::optional<store::EmployerRow>> NamedEmployer(store::Tx& tx, std::optional<int64_t> id) {
+  if (!id) return std::optional<store::EmployerRow>();
+  auto e = store::FindEmployer(tx, *id);
+  if (!e.ok()) return e.status();
+  if (!*e)
+    return Status::InvalidArgument("no employer " + std::to_string(*id)).Field("employer_id").Zh("不存在单位 " + std::to_string(*id));
+  return *e;
+}
+
 Records::Records(store::Store& store, PolicyRegistry& policies, Clock clock)
     : store_(store), policies_(policies), clock_(std::move(clock)) {}
 
@@ -89,16 +98,9 @@ Result<store::TalentRow> Records::ChangeTalent(const Actor& by, int64_t id, cons
     if (change.name) row.name = *change.name;
     if (change.employer_id) row.employer_id = *change.employer_id;
     if (change.dossier) row.dossier = *change.dossier;
-    std::optional<store::EmployerRow> employer;
-    if (row.employer_id) {
-      auto e = store::FindEmployer(tx, *row.employer_id);
-      if (!e.ok()) return e.status();
-      if (!*e)
-        return Status::InvalidArgument("no employer " + std::to_string(*row.employer_id))
-            .Field("employer_id")
-            .Zh("不存在单位 " + std::to_string(*row.employer_id));
-      employer = **e;
-    }
+    auto named = NamedEmployer(tx, row.employer_id);
+    if (!named.ok()) return named.status();
+    const std::optional<store::EmployerRow>& employer = *named;
     // A new dossier must read cleanly; a name or employer change leaves the dossier as
     // it was (it may still be incomplete while the talent fills it in).
     if (change.dossier) {

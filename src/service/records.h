@@ -52,6 +52,10 @@ class Records {
   Clock clock_;
 };
 
+// The employer an edit or application names: nullopt for none, InvalidArgument (field
+// employer_id) when the id is unknown.
+Result<std::optional<store::EmployerRow>> NamedEmployer(store::Tx& tx, std::optional<int64_t> id);
+
 // NotFound for a talent outside the caller's scope or missing.
 Status TalentNotFound(int64_t id);
 Status EmployerNotFound(int64_t id);

@@ -16,6 +16,9 @@ import threading
 import time
 import unittest
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from live_server import parse_response as _parse_reply, read_all  # noqa: E402
+
 BINARY = None
 
 
@@ -61,41 +64,10 @@ class Server:
         return rc
 
 
-def read_all(s):
-    chunks = []
-    while True:
-        try:
-            b = s.recv(65536)
-        except ConnectionResetError:
-            break
-        if not b:
-            break
-        chunks.append(b)
-        if response_complete(b"".join(chunks)):
-            break
-    return b"".join(chunks)
-
-
-def response_complete(data):
-    head, sep, body = data.partition(b"\r\n\r\n")
-    if not sep:
-        return False
-    for line in head.split(b"\r\n")[1:]:
-        k, _, v = line.partition(b":")
-        if k.strip().lower() == b"content-length":
-            return len(body) >= int(v)
-    return False
-
-
 def parse_response(data):
-    head, _, body = data.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    status = int(lines[0].split()[1])
-    headers = {}
-    for line in lines[1:]:
-        k, _, v = line.partition(":")
-        headers[k.strip().lower()] = v.strip()
-    return status, headers, body
+    """(status, headers, body) of a raw HTTP response."""
+    r = _parse_reply(data)
+    return r.status, r.headers, r.body
 
 
 class ServeTest(unittest.TestCase):

@@ -62,7 +62,10 @@ Response HandleApplicationStatus(const Request& req, Services& s) {
   if (!id) return problem;
   auto row = s.applications.StatusOf(req.auth->actor, *id);
   if (!row.ok()) return ProblemFor(row.status(), req);
-  return JsonResponse(ApplicationJson(*row));
+  // Written directly, not through a JSON tree: this is the route clients poll.
+  Response r;
+  r.body = ApplicationStatusJson(*row);
+  return r;
 }
 
 Response HandleApplicationAction(const Request& req, Services& s) {
