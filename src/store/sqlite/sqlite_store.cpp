@@ -159,6 +159,13 @@ class SqliteStore final : public Store {
   Status TransactBulk(const std::function<Status(Tx&)>& body) override {
     JINCAI_RETURN_IF_ERROR(NotReentered());
     bool journal = false;
+    // The pool's readers are connections too: close them (they reopen when next needed).
+    for (Reader& r : readers_) {
+      std::lock_guard rl(r.mu);
+      r.cache.reset();
+      if (r.db) sqlite3_close_v2(r.db);
+      r.db = nullptr;
+    }
     {
       std::lock_guard lock(mu_);
       // Leaving WAL needs the only connection; if another is open this answers "wal"
