@@ -8,8 +8,8 @@
 //                    than kMaxCardText characters, not Base45, not zlib, more than
 //                    kMaxEnvelopeBytes once inflated, not CBOR, not the envelope, an
 //                    algorithm other than EdDSA. Also, once the signature verifies, a
-//                    payload that is not a version 1 payload or disagrees with its
-//                    signed digest (the issuer's fault, but still not a card).
+//                    payload that is not a version 1 payload (the issuer's fault, but
+//                    still not a card).
 //   unknown_key      the envelope names a key id the trust lookup does not know.
 //   altered_payload  the signature does not verify, and the payload's SHA-256 differs
 //                    from the digest in the signed protected header: the content was
@@ -22,7 +22,8 @@
 //   valid            signature good, issued_on <= today <= expires_on.
 // altered_payload vs bad_signature is a diagnosis for the person at the desk, not a
 // security boundary: both are refusals, and a forger who also rewrites the digest gets
-// bad_signature. The digest is unsigned evidence until the signature verifies.
+// bad_signature. The digest is unsigned evidence until the signature verifies, and it is
+// computed only when the signature fails: what a good signature covers is the card.
 #pragma once
 
 #include <array>
