@@ -191,8 +191,7 @@ Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
     auto talent = ActorNamed(store, username);
     if (!talent.ok()) return talent.status();
     const Actor& employer = employer_admins[static_cast<size_t>(n) % employer_admins.size()];
-    for (const char* k : {"id", "name", "nationality", "employer_id", "employer_avg_monthly_salary_cny", "employer_ownership"})
-      dossier.erase(k);
+    for (const std::string& k : RecordOwnedInputs()) dossier.erase(k);
     TalentChange change;
     change.employer_id = employer.employer_id;
     change.dossier = dossier.dump();

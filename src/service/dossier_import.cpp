@@ -227,10 +227,7 @@ Result<ImportOutcome> ImportTalents(store::Store& store, PolicyRegistry& policie
     JINCAI_RETURN_IF_ERROR(read_status);
     JINCAI_RETURN_IF_ERROR(write_status);
     if (out.bad_rows) return Status::InvalidArgument(kRollBack);
-    auto hash = digest.Final();
-    static const char* kHex = "0123456789abcdef";
-    std::string after;
-    for (uint8_t b : hash) after += {kHex[b >> 4], kHex[b & 15]};
+    const std::string after = digest.FinalHex();
     return RecordChange(tx, by, "talent.import", "import", source_name, "", out.imported ? after : "");
   });
   if (!st.ok()) {

@@ -80,17 +80,21 @@ std::array<uint8_t, 32> Sha256::Final() {
   return out;
 }
 
-std::string Sha256Hex(std::string_view data) {
-  Sha256 s;
-  s.Update(data);
+std::string Sha256::FinalHex() {
   static const char kHex[] = "0123456789abcdef";
   std::string hex;
   hex.reserve(64);
-  for (uint8_t b : s.Final()) {
+  for (uint8_t b : Final()) {
     hex += kHex[b >> 4];
     hex += kHex[b & 15];
   }
   return hex;
+}
+
+std::string Sha256Hex(std::string_view data) {
+  Sha256 s;
+  s.Update(data);
+  return s.FinalHex();
 }
 
 }  // namespace jincai::store

@@ -16,6 +16,8 @@ class Sha256 {
   Sha256();
   void Update(std::string_view data);
   std::array<uint8_t, 32> Final();
+  // Final() as 64 lowercase hex characters.
+  std::string FinalHex();
 
  private:
   void Block(const uint8_t* p);

@@ -8,15 +8,32 @@
 #include "http/problem.h"
 
 namespace jincai::http {
+namespace {
+
+// The active card of the application in the path, when the caller may see that
+// application; else the problem to answer (the same 404 as for a missing one).
+std::optional<store::CardRow> CardInScope(const Request& req, Services& s, Response* problem) {
+  auto id = PathId(req, "id", problem);
+  if (!id) return std::nullopt;
+  auto app = s.applications.StatusOf(req.auth->actor, *id);
+  if (!app.ok()) {
+    *problem = ProblemFor(app.status(), req);
+    return std::nullopt;
+  }
+  auto card = s.cards.ActiveCard(*id);
+  if (!card.ok()) {
+    *problem = ProblemFor(card.status(), req);
+    return std::nullopt;
+  }
+  return std::move(*card);
+}
+
+}  // namespace
 
 Response HandleGetCard(const Request& req, Services& s) {
   Response problem;
-  auto id = PathId(req, "id", &problem);
-  if (!id) return problem;
-  auto app = s.applications.StatusOf(req.auth->actor, *id);  // the caller's scope
-  if (!app.ok()) return ProblemFor(app.status(), req);
-  auto card = s.cards.ActiveCard(*id);
-  if (!card.ok()) return ProblemFor(card.status(), req);
+  auto card = CardInScope(req, s, &problem);
+  if (!card) return problem;
   auto svg = card::QrSvg(card->text);
   if (!svg.ok()) return ProblemFor(svg.status(), req);
   return JsonResponse({{"card_id", card->card_id},
@@ -31,12 +48,8 @@ Response HandleGetCard(const Request& req, Services& s) {
 
 Response HandleGetCardPng(const Request& req, Services& s) {
   Response problem;
-  auto id = PathId(req, "id", &problem);
-  if (!id) return problem;
-  auto app = s.applications.StatusOf(req.auth->actor, *id);
-  if (!app.ok()) return ProblemFor(app.status(), req);
-  auto card = s.cards.ActiveCard(*id);
-  if (!card.ok()) return ProblemFor(card.status(), req);
+  auto card = CardInScope(req, s, &problem);
+  if (!card) return problem;
   auto png = card::QrPng(card->text);
   if (!png.ok()) return ProblemFor(png.status(), req);
   Response r;
