@@ -27,6 +27,14 @@
 namespace jincai::cli {
 namespace {
 
+// The spouse allowances' months due through this month, computed once each month
+// comes (at start and hourly with the card expiry).
+void ComputeAllowanceMonths(service::Platform& platform) {
+  auto due = platform.allowances.Due(service::Actor::System(),
+                                     service::MonthOf(service::ShanghaiDay(service::SystemClock()())));
+  if (!due.ok()) std::fprintf(stderr, "jincai serve: allowance months: %s\n", due.status().message().c_str());
+}
+
 struct ServeOptions {
   std::string db = kDefaultDbUrl;
   std::string policy;  // empty: the shipped policy (ShippedPolicyPath)
@@ -78,6 +86,7 @@ void RunServe(const ServeOptions& o) {
   }
   if (auto n = platform.applications.ExpireDue(service::ShanghaiDay(service::SystemClock()())); n.ok() && *n > 0)
     std::printf("expired %lld card(s)\n", static_cast<long long>(*n));
+  ComputeAllowanceMonths(platform);
 
   // The web UI: --web DIR, else web/dist when it has been built.
   std::optional<http::StaticSite> site;
@@ -92,8 +101,10 @@ void RunServe(const ServeOptions& o) {
   }
 
   http::Router router(http::AllRoutes());
-  http::Services services{timed,           metrics,          router, platform.accounts, platform.records,
-                          platform.applications, platform.policies, platform.cards, site ? &*site : nullptr};
+  http::Services services{timed,           metrics,          router,           platform.accounts,
+                          platform.records, platform.applications, platform.policies, platform.cards,
+                          platform.claims,  platform.flats,        platform.schools,  platform.allowances,
+                          site ? &*site : nullptr};
   http::ServerOptions so;
   so.host = o.host;
   so.port = static_cast<uint16_t>(o.port);
@@ -108,7 +119,8 @@ void RunServe(const ServeOptions& o) {
   bool v6 = o.host.find(':') != std::string::npos;
   std::printf("listening on http://%s%s%s:%u\n", v6 ? "[" : "", o.host.c_str(), v6 ? "]" : "", *port);
   std::fflush(stdout);
-  // Cards past their date are expired at start and then every hour while serving.
+  // Cards past their date are expired, and allowance months computed, at start and then
+  // every hour while serving.
   std::mutex expiry_mu;
   std::condition_variable expiry_cv;
   bool stopping = false;
@@ -118,6 +130,7 @@ void RunServe(const ServeOptions& o) {
       lock.unlock();
       auto n = platform.applications.ExpireDue(service::ShanghaiDay(service::SystemClock()()));
       if (!n.ok()) std::fprintf(stderr, "jincai serve: expiring cards: %s\n", n.status().message().c_str());
+      ComputeAllowanceMonths(platform);
       lock.lock();
     }
   });

@@ -114,6 +114,47 @@ int64_t JsonBody::Int(const char* name) {
   return OptInt(name).value_or(0);
 }
 
+std::optional<std::vector<int64_t>> JsonBody::OptIntList(const char* name, size_t max_items) {
+  if (problem_ || !Has(name)) return std::nullopt;
+  const auto& v = doc_[name];
+  const std::string n(name);
+  if (!v.is_array() || v.size() > max_items) {
+    Fail(name, "'" + n + "' must be a list of at most " + std::to_string(max_items) + " integers",
+         "'" + n + "' 须为最多 " + std::to_string(max_items) + " 个整数的列表");
+    return std::nullopt;
+  }
+  std::vector<int64_t> out;
+  for (const auto& x : v) {
+    if (!x.is_number_integer() || (x.is_number_unsigned() && x.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX))) {
+      Fail(name, "'" + n + "' must hold integers only, not " + TypeName(x), "'" + n + "' 只能包含整数");
+      return std::nullopt;
+    }
+    out.push_back(x.get<int64_t>());
+  }
+  return out;
+}
+
+std::optional<std::vector<std::string>> JsonBody::OptStrList(const char* name, size_t max_items, size_t max_bytes) {
+  if (problem_ || !Has(name)) return std::nullopt;
+  const auto& v = doc_[name];
+  const std::string n(name);
+  if (!v.is_array() || v.size() > max_items) {
+    Fail(name, "'" + n + "' must be a list of at most " + std::to_string(max_items) + " strings",
+         "'" + n + "' 须为最多 " + std::to_string(max_items) + " 个字符串的列表");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const auto& x : v) {
+    if (!x.is_string() || x.get_ref<const std::string&>().size() > max_bytes) {
+      Fail(name, "'" + n + "' must hold strings of at most " + std::to_string(max_bytes) + " bytes",
+           "'" + n + "' 只能包含不超过 " + std::to_string(max_bytes) + " 字节的字符串");
+      return std::nullopt;
+    }
+    out.push_back(x.get<std::string>());
+  }
+  return out;
+}
+
 std::optional<std::string> JsonBody::OptObjectText(const char* name, size_t max_bytes) {
   if (problem_ || !Has(name)) return std::nullopt;
   const auto& v = doc_[name];
@@ -187,6 +228,23 @@ std::string QueryParam(const Request& req, std::string_view name) {
     at = end + 1;
   }
   return "";
+}
+
+bool QueryId(const Request& req, const char* name, std::optional<int64_t>* out, Response* problem) {
+  std::string v = QueryParam(req, name);
+  if (v.empty()) return true;
+  int64_t id = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
+  if (ec != std::errc() || p != v.data() + v.size() || id <= 0) {
+    *problem = ProblemFor(Status::InvalidArgument(std::string("query parameter '") + name +
+                                                  "' must be a positive whole number")
+                              .Field(name)
+                              .Zh(std::string("查询参数 '") + name + "' 须为正整数"),
+                          req);
+    return false;
+  }
+  *out = id;
+  return true;
 }
 
 }  // namespace jincai::http

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -31,6 +32,9 @@ class JsonBody {
   std::optional<std::string> OptStr(const char* name, size_t max_bytes = 1000);
   int64_t Int(const char* name);  // required
   std::optional<int64_t> OptInt(const char* name);
+  // A list of integers / of strings, at most `max_items` long.
+  std::optional<std::vector<int64_t>> OptIntList(const char* name, size_t max_items);
+  std::optional<std::vector<std::string>> OptStrList(const char* name, size_t max_items, size_t max_bytes = 100);
   bool Has(const char* name) const { return doc_.is_object() && doc_.contains(name); }
   bool IsNull(const char* name) const { return Has(name) && doc_[name].is_null(); }
   // A nested object, as compact JSON text (a dossier), or empty.
@@ -55,5 +59,9 @@ bool PageOf(const Request& req, int64_t* limit, int64_t* after, Response* proble
 
 // A query parameter's decoded value ("" when absent).
 std::string QueryParam(const Request& req, std::string_view name);
+
+// ?name=N as a positive integer into *out (left alone when absent); false with a 422
+// problem when it is not one.
+bool QueryId(const Request& req, const char* name, std::optional<int64_t>* out, Response* problem);
 
 }  // namespace jincai::http

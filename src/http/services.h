@@ -5,8 +5,12 @@
 #include "service/accounts.h"
 #include "service/applications.h"
 #include "service/cards.h"
+#include "service/claims.h"
 #include "service/policy_registry.h"
 #include "service/records.h"
+#include "service/school_places.h"
+#include "service/spouse_allowances.h"
+#include "service/turnover_flats.h"
 #include "store/store.h"
 
 namespace jincai::http {
@@ -24,6 +28,10 @@ struct Services {
   service::Applications& applications;
   service::PolicyRegistry& policies;
   service::Cards& cards;
+  service::Claims& claims;
+  service::TurnoverFlats& flats;
+  service::Schools& schools;
+  service::SpouseAllowances& allowances;
   const StaticSite* site = nullptr;  // the web UI, when serve found one
 };
 

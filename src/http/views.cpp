@@ -165,4 +165,109 @@ json EvaluationJson(const service::Evaluation& e) {
   return out;
 }
 
+json LetterJson(const store::LetterRow& l, bool zh) {
+  return {{"number", l.number},           {"kind", l.kind},       {"holder_name", l.holder_name},
+          {"body", zh ? l.body_zh : l.body_en}, {"issued_on", l.issued_on}, {"valid_until", l.valid_until},
+          {"status", l.status},           {"claim_id", l.claim_id}};
+}
+
+json AllowanceMonthJson(const store::AllowanceMonthRow& m) {
+  return {{"month", m.month},
+          {"amount_fen", m.amount_fen},
+          {"policy_version", m.policy_version},
+          {"salary_fen", m.salary_fen},
+          {"paid_on", OptText(m.paid_on)},
+          {"paid_fen", m.paid_on.empty() ? json(nullptr) : json(m.paid_fen)}};
+}
+
+json FlatJson(const service::FlatView& f) {
+  return {{"id", f.row.id},
+          {"employer_id", f.row.employer_id},
+          {"address", f.row.address},
+          {"area_m2", f.row.area_m2},
+          {"rooms", f.row.rooms},
+          {"available_from", f.row.available_from},
+          {"available_to", f.row.available_to},
+          {"retired", f.row.retired},
+          {"claim_id", OptId(f.claim_id)}};
+}
+
+json SchoolJson(const store::SchoolRow& s) {
+  json priority = json::array();
+  for (size_t at = 0; at < s.priority.size();) {
+    size_t comma = s.priority.find(',', at);
+    if (comma == std::string::npos) comma = s.priority.size();
+    priority.push_back(s.priority.substr(at, comma - at));
+    at = comma + 1;
+  }
+  return {{"id", s.id},     {"code", s.code},         {"name", s.name},         {"city", s.city},
+          {"stage", s.stage}, {"capacity", s.capacity}, {"priority", priority}};
+}
+
+json ClaimViewJson(const service::ClaimView& v, bool zh) {
+  const store::ClaimRow& c = v.row;
+  json out = {{"id", c.id},
+              {"application_id", c.application_id},
+              {"talent_id", c.talent_id},
+              {"employer_id", OptId(c.employer_id)},
+              {"entitlement", c.entitlement},
+              {"child", c.child ? json(c.child) : json(nullptr)},
+              {"state", c.state},
+              {"revision", c.revision},
+              {"responsible", v.responsible},
+              {"detail", ParsedOrNull(c.detail)},
+              {"opened_on", c.opened_on},
+              {"updated_at", c.updated_at},
+              {"overdue", v.overdue}};
+  out["flat"] = v.flat ? FlatJson({*v.flat, std::nullopt}) : json(nullptr);
+  out["school"] = v.school ? SchoolJson(*v.school) : json(nullptr);
+  out["letter"] = v.letter ? LetterJson(*v.letter, zh) : json(nullptr);
+  json actions = json::array();
+  for (const auto& a : v.actions) actions.push_back(a);
+  out["actions"] = actions;
+  if (!v.events.empty()) {
+    json events = json::array();
+    for (const auto& e : v.events)
+      events.push_back({{"at", e.at},
+                        {"actor_user_id", OptId(e.actor_user_id)},
+                        {"actor_role", e.actor_role},
+                        {"action", e.action},
+                        {"from", OptText(e.from_state)},
+                        {"to", e.to_state},
+                        {"note", OptText(e.note)}});
+    out["timeline"] = events;
+  }
+  const auto* kind = domain::FindClaimEntitlement(c.entitlement);
+  if (kind && kind->kind == domain::ClaimKind::kAllowance) {
+    json months = json::array();
+    for (const auto& m : v.months) {
+      json j = AllowanceMonthJson(m.row);
+      j["status"] = m.status;
+      months.push_back(j);
+    }
+    out["months"] = months;
+  }
+  return out;
+}
+
+json DueMonthJson(const service::DueMonth& d) {
+  json j = AllowanceMonthJson(d.row);
+  j["status"] = d.status;
+  j["claim_id"] = d.claim.id;
+  j["entitlement"] = d.claim.entitlement;
+  j["talent_id"] = d.claim.talent_id;
+  j["employer_id"] = OptId(d.claim.employer_id);
+  return j;
+}
+
+json PlacementRunJson(const store::PlacementRunRow& r) {
+  return {{"id", r.id},
+          {"run_at", r.run_at},
+          {"run_by", r.run_by},
+          {"inputs_digest", r.inputs_digest},
+          {"children", r.children},
+          {"placed", r.placed},
+          {"summary", ParsedOrNull(r.summary)}};
+}
+
 }  // namespace jincai::http

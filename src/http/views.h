@@ -5,8 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "service/applications.h"
+#include "service/claims.h"
 #include "service/dossier_evaluation.h"
 #include "service/policy_registry.h"
+#include "service/school_places.h"
+#include "service/spouse_allowances.h"
+#include "service/turnover_flats.h"
 #include "store/records/accounts_table.h"
 #include "store/records/employers_table.h"
 #include "store/records/talents_table.h"
@@ -24,5 +28,13 @@ nlohmann::json ApplicationViewJson(const service::ApplicationView& v);
 nlohmann::json PolicyVersionJson(const store::PolicyVersionRow& p);  // with the text when set
 nlohmann::json PolicyCheckJson(const service::PolicyCheckReport& r);
 nlohmann::json EvaluationJson(const service::Evaluation& e);
+// Entitlement claims and what they hold. A letter's body is in the request's language.
+nlohmann::json ClaimViewJson(const service::ClaimView& v, bool zh);
+nlohmann::json FlatJson(const service::FlatView& f);
+nlohmann::json SchoolJson(const store::SchoolRow& s);
+nlohmann::json LetterJson(const store::LetterRow& l, bool zh);
+nlohmann::json AllowanceMonthJson(const store::AllowanceMonthRow& m);
+nlohmann::json DueMonthJson(const service::DueMonth& d);
+nlohmann::json PlacementRunJson(const store::PlacementRunRow& r);
 
 }  // namespace jincai::http

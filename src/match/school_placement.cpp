@@ -9,10 +9,9 @@
 #include <utility>
 
 namespace jincai::match {
-namespace {
 
 // FNV-1a: a fixed tiebreak, independent of input order and of the platform.
-uint64_t Tiebreak(const std::string& s) {
+uint64_t PlacementTiebreak(const std::string& s) {
   uint64_t h = 1469598103934665603ull;
   for (unsigned char c : s) {
     h ^= c;
@@ -20,8 +19,6 @@ uint64_t Tiebreak(const std::string& s) {
   }
   return h;
 }
-
-}  // namespace
 
 Result<std::vector<Placement>> PlaceChildren(const std::vector<Child>& children, const std::vector<School>& schools) {
   std::unordered_map<std::string_view, uint32_t> school_index, child_index;
@@ -51,7 +48,7 @@ Result<std::vector<Placement>> PlaceChildren(const std::vector<Child>& children,
   // A school's priority of a child, smaller first: its place in the school's list, or
   // after every listed child by the fixed tiebreak. Only listed children are stored.
   std::vector<uint64_t> tiebreak(children.size());
-  for (size_t c = 0; c < children.size(); ++c) tiebreak[c] = (uint64_t{1} << 63) | (Tiebreak(children[c].id) >> 1);
+  for (size_t c = 0; c < children.size(); ++c) tiebreak[c] = (uint64_t{1} << 63) | (PlacementTiebreak(children[c].id) >> 1);
   std::vector<std::unordered_map<uint32_t, uint64_t>> listed(schools.size());
   for (size_t s = 0; s < schools.size(); ++s) {
     uint64_t k = 0;

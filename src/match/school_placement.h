@@ -35,6 +35,9 @@ struct Placement {
   std::vector<std::string> not_given;
 };
 
+// The fixed tiebreak between children a school's priority leaves equal: lower first.
+uint64_t PlacementTiebreak(const std::string& child_id);
+
 // Fails (InvalidArgument, naming the record) on a duplicate child or school id, a
 // ranking naming an unknown school or the same school twice, or a negative capacity.
 // Ties in priority are broken by a fixed hash of the child id, so results never

@@ -37,8 +37,8 @@ Status ApplicationNotFound(int64_t id) {
   return Status::NotFound("no application " + std::to_string(id)).Zh("不存在申请 " + std::to_string(id));
 }
 
-Applications::Applications(store::Store& store, PolicyRegistry& policies, Clock clock, Cards* cards)
-    : store_(store), policies_(policies), clock_(std::move(clock)), cards_(cards) {}
+Applications::Applications(store::Store& store, PolicyRegistry& policies, Clock clock, Cards* cards, Claims* claims)
+    : store_(store), policies_(policies), clock_(std::move(clock)), cards_(cards), claims_(claims) {}
 
 Result<bool> Applications::Visible(store::Tx&, const Actor& by, const store::ApplicationRow& row) {
   if (by.SeesProvince() || by.role == Role::kSystem) return true;
@@ -233,6 +233,10 @@ Status Applications::Apply(store::Tx& tx, const Actor& by, store::ApplicationRow
       JINCAI_RETURN_IF_ERROR(cards_->EndFor(tx, row.id, "expired", ""));
     }
   }
+  if (claims_ && (action == ApplicationAction::kRevoke || action == ApplicationAction::kExpire))
+    JINCAI_RETURN_IF_ERROR(claims_->CloseFor(tx, row.id, action == ApplicationAction::kRevoke
+                                                             ? "the card was revoked: " + reason
+                                                             : "the card expired"));
   JINCAI_RETURN_IF_ERROR(store::InsertApplicationEvent(
       tx, {0, row.id, row.updated_at, by.user_id ? std::optional<int64_t>(by.user_id) : std::nullopt,
            std::string(domain::RoleName(by.role)), std::string(domain::ActionName(action)),

@@ -13,6 +13,7 @@
 #include "service/actor.h"
 #include "service/clock.h"
 #include "service/cards.h"
+#include "service/claims.h"
 #include "service/policy_registry.h"
 #include "store/records/applications_table.h"
 #include "store/store.h"
@@ -39,7 +40,9 @@ struct ApplicationQuery {
 class Applications {
  public:
   // `cards` signs the card when an application is issued or renewed; null: no cards.
-  Applications(store::Store& store, PolicyRegistry& policies, Clock clock = SystemClock(), Cards* cards = nullptr);
+  // `claims`: the entitlement claims that close when the card is revoked or expires.
+  Applications(store::Store& store, PolicyRegistry& policies, Clock clock = SystemClock(), Cards* cards = nullptr,
+               Claims* claims = nullptr);
 
   // A talent opens a draft for their current employer (or `employer_id`). Conflict
   // while they have an application that is open or a card that is in force.
@@ -65,6 +68,7 @@ class Applications {
   PolicyRegistry& policies_;
   Clock clock_;
   Cards* cards_;
+  Claims* claims_;
 };
 
 Status ApplicationNotFound(int64_t id);

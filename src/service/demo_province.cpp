@@ -126,6 +126,90 @@ Status Drive(Platform& p, const Actor& talent, const Actor& employer, const Acto
   return Status::Ok();  // issued; "expired" is issued in the past and expired by the caller
 }
 
+struct DemoSchool {
+  const char *code, *name, *city, *stage;
+  int64_t capacity;
+  std::vector<std::string> priority;
+};
+
+const DemoSchool kSchools[] = {
+    {"TY-P-01", "太原市实验小学", "taiyuan", "primary", 3, {"same_city", "tier"}},
+    {"TY-P-02", "太原市杏花岭区第一小学", "taiyuan", "primary", 2, {"tier"}},
+    {"DT-P-01", "大同市平城区实验小学", "datong", "primary", 2, {"same_city"}},
+    {"TY-J-01", "山西大学附属中学初中部", "taiyuan", "junior", 2, {"tier", "first_claimed"}},
+    {"JZ-J-01", "晋中市第一中学初中部", "jinzhong", "junior", 2, {"same_city"}},
+    {"TY-S-01", "太原市第五中学", "taiyuan", "senior", 2, {"tier"}},
+    {"CZ-S-01", "长治市第二中学", "changzhi", "senior", 2, {"same_city", "tier"}},
+};
+
+// Schools, flats, and for each talent whose card is in force a claim for every
+// entitlement it grants, moved along as its holder and employer would; then the
+// office's school placement and a settlement letter.
+Status SeedClaims(Platform& p, const Actor& officer, const std::vector<std::pair<Actor, Actor>>& holders,
+                  const std::vector<Actor>& employer_admins) {
+  std::map<std::string, std::vector<int64_t>> schools_of_stage;
+  for (const auto& d : kSchools) {
+    auto row = p.schools.Add(officer, {d.code, d.name, d.city, d.stage, d.capacity, d.priority});
+    if (!row.ok()) return row.status();
+    schools_of_stage[d.stage].push_back(row->id);
+  }
+  const std::string today = ShanghaiDate(SystemClock()());
+  std::map<int64_t, std::vector<int64_t>> free_flats;  // by employer
+  int street = 1;
+  for (const Actor& e : employer_admins)
+    for (int k = 0; k < 2; ++k) {
+      NewFlat f{std::nullopt, "人才公寓 " + std::to_string(street) + " 号楼 " + std::to_string(101 + k * 100) + " 室",
+                k ? "92.5" : "68", k ? 3 : 2, today, std::to_string(std::stoi(today.substr(0, 4)) + 5) + today.substr(4)};
+      ++street;
+      auto flat = p.flats.Add(e, f);
+      if (!flat.ok()) return flat.status();
+      free_flats[*e.employer_id].push_back(flat->row.id);
+    }
+  bool letter_done = false;
+  for (const auto& [talent, employer] : holders) {
+    ApplicationQuery q;
+    auto apps = p.applications.List(talent, q);
+    if (!apps.ok()) return apps.status();
+    for (const auto& a : *apps) {
+      if (a.state != "issued") continue;
+      auto full = p.applications.Get(talent, a.id);
+      if (!full.ok()) return full.status();
+      json decision = json::parse(full->row.decision, nullptr, false);
+      for (const auto& g : decision["decision"].value("entitlements", json::array())) {
+        const std::string id = g.value("id", "");
+        auto claim = p.claims.Open(talent, id, g.value("child", int64_t{0}));
+        if (!claim.ok()) return claim.status();
+        const int64_t cid = claim->row.id;
+        ClaimInput in;
+        if (id == "residence_choice") {
+          auto emp = p.records.GetEmployer(talent, *a.employer_id);
+          in.city = emp.ok() ? emp->city : "taiyuan";
+          if (auto c = p.claims.Act(talent, cid, "choose", in); !c.ok()) return c.status();
+          if (!letter_done) {
+            if (auto c = p.claims.Act(officer, cid, "issue_letter", {}); !c.ok()) return c.status();
+            letter_done = true;
+          }
+        } else if (id == "turnover_housing") {
+          auto& flats = free_flats[employer.employer_id.value_or(0)];
+          if (flats.empty()) continue;  // left open: the employer's obligation
+          in.flat_id = flats.back();
+          flats.pop_back();
+          if (auto c = p.claims.Act(employer, cid, "assign", in); !c.ok()) return c.status();
+          if (flats.empty()) continue;
+          if (auto c = p.claims.Act(talent, cid, "occupy", {}); !c.ok()) return c.status();
+        } else if (id == "school_choice") {
+          const std::string stage = json::parse(claim->row.detail, nullptr, false).value("stage", "");
+          in.schools = schools_of_stage[stage];
+          if (in.schools.empty()) continue;
+          if (auto c = p.claims.Act(talent, cid, "rank", in); !c.ok()) return c.status();
+        }
+      }
+    }
+  }
+  if (auto run = p.schools.RunPlacement(officer); !run.ok()) return run.status();
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
@@ -172,6 +256,7 @@ Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
 
   int tiered = 0, untiered = 0, n = 0;
   bool demo_talent_done = false;
+  std::vector<std::pair<Actor, Actor>> holders;  // talents whose card is in force, with their employer
   for (auto& [dossier, tier] : *picked) {
     const bool has_tier = tier != "none";
     std::string target = has_tier ? kTieredTargets[tiered++ % std::size(kTieredTargets)]
@@ -198,6 +283,7 @@ Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
     Platform& driver = target == "expired" ? past : platform;
     if (auto t = driver.records.ChangeTalent(*talent, *talent->talent_id, change); !t.ok()) return t.status();
     JINCAI_RETURN_IF_ERROR(Drive(driver, *talent, employer, *officer, target == "expired" ? "issued" : target, has_tier));
+    if (target == "issued") holders.emplace_back(*talent, employer);
     ++n;
   }
   // If no Chinese tier-B talent landed on "issued", the first talent account stays demo-less:
@@ -208,6 +294,7 @@ Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
     ++n;
   }
   if (auto expired = platform.applications.ExpireDue(today); !expired.ok()) return expired.status();
+  JINCAI_RETURN_IF_ERROR(SeedClaims(platform, *officer, holders, employer_admins));
   report.talents = n;
   report.applications = static_cast<int>(picked->size());
   return report;

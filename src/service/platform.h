@@ -5,8 +5,12 @@
 #include "service/accounts.h"
 #include "service/applications.h"
 #include "service/cards.h"
+#include "service/claims.h"
 #include "service/policy_registry.h"
 #include "service/records.h"
+#include "service/school_places.h"
+#include "service/spouse_allowances.h"
+#include "service/turnover_flats.h"
 
 namespace jincai::service {
 
@@ -17,11 +21,19 @@ struct Platform {
         accounts(store, clock),
         records(store, policies, clock),
         cards(store, keys, clock),
-        applications(store, policies, clock, &cards) {}
+        claims(store, policies, clock),
+        flats(store, clock),
+        schools(store, policies, clock),
+        allowances(store, policies, clock),
+        applications(store, policies, clock, &cards, &claims) {}
   PolicyRegistry policies;
   Accounts accounts;
   Records records;
   Cards cards;
+  Claims claims;
+  TurnoverFlats flats;
+  Schools schools;
+  SpouseAllowances allowances;
   Applications applications;
 };
 

@@ -6,8 +6,12 @@
 //   first), fills in a dossier (an amount is refused field by field, then the live
 //   preview shows a tier), creates and submits an application; demo.employer
 //   endorses it; demo.officer finds it in the review queue, sees the decision, approves
-//   and issues the card; the talent sees the state "issued". Then: the page at
-//   phone width, English, the analyst's policy check with a diagnostic at its line,
+//   and issues the card; the talent sees the state "issued" and opens "My card" (its
+//   QR code, card number, print view); anyone, logged out, verifies the card on the
+//   public page from its text (valid), from an upload of its QR code's PNG (valid;
+//   jsQR loads only then), and an altered text (not valid); an image without a code
+//   is refused. Then: the pages at phone width, English, the analyst's policy check
+//   with a diagnostic at its line,
 //   the analyst's upload of a new version with its date, the officer's audit chain,
 //   a role guard, and the first page's JavaScript size (gzip, budget 300 KB).
 //
@@ -19,7 +23,7 @@
 // The last line is "e2e: N passed, N failed[, N skipped]"; the exit code is 1 on failure.
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -232,9 +236,11 @@ async function main() {
     await step('first page loads under the JavaScript budget', async () => {
       sizes = await firstPageJs(browser, base, '/')
       const login = await firstPageJs(browser, base, '/login')
-      for (const [path, s] of [['/', sizes], ['/login', login]])
+      const verify = await firstPageJs(browser, base, '/verify')
+      for (const [path, s] of [['/', sizes], ['/login', login], ['/verify', verify]])
         console.log(`# first page "${path}": ${s.files} JS files, ${(s.raw / 1024).toFixed(1)} KB, gzip ${(s.gz / 1024).toFixed(1)} KB (${s.list.join(', ')})`)
-      check(sizes.gz < BUDGET_KB * 1024 && login.gz < BUDGET_KB * 1024, `over ${BUDGET_KB} KB gzip`)
+      check([sizes, login, verify].every((s) => s.gz < BUDGET_KB * 1024), `over ${BUDGET_KB} KB gzip`)
+      check(![...sizes.list, ...verify.list].some((f) => /jsqr/i.test(f)), 'jsQR loads before an image is read')
     })
 
     const talent = await newPage()
@@ -358,6 +364,88 @@ async function main() {
       await shot(talent, '07-talent-issued')
     }, talent)
 
+    let card = null
+    const cardPng = () => join(tmp, 'card-qr.png')
+    await step('the talent opens My card: its QR code, number, entitlements; it prints alone', async () => {
+      await talent.click('[data-testid=view-card]')
+      await talent.waitForURL('**/talent/card**')
+      const cardRes = await talent.context().request.get(`${base}/api/v1/applications/${appId}/card`) // the talent's session
+      check(cardRes.ok(), `GET card: ${cardRes.status()}`)
+      card = await cardRes.json()
+      check(card.text.startsWith('JC1:'), 'the card text does not start with JC1:')
+      await talent.locator('[data-testid=card-id]', { hasText: card.card_id }).waitFor()
+      await talent.waitForFunction(() => (document.querySelector('[data-testid=card-qr]')?.naturalWidth ?? 0) > 0)
+      check((await talent.locator('[data-testid=card-holder]').textContent()).trim() === name, 'the card does not name the holder')
+      check((await talent.locator('[data-testid=card-expires-on]').textContent()).trim() === card.expires_on, 'the card shows another expiry date')
+      check((await talent.locator('[data-testid=card-entitlements] li').count()) >= 1, 'the card lists no entitlement')
+      check(await talent.locator('[data-testid=card-entitlements]').getByText('¶').first().isVisible(), 'no policy clause beside the entitlements')
+      check((await talent.locator('[data-testid=card-text]').inputValue()) === card.text, 'the text shown is not the card')
+      await talent.click('[data-testid=card-copy]')
+      await talent.locator('.el-message--success', { hasText: '已复制' }).last().waitFor()
+      await shot(talent, '12-my-card')
+      await talent.emulateMedia({ media: 'print' })
+      check(!(await talent.locator('.app-header').isVisible()), 'the header prints with the card')
+      check(!(await talent.locator('[data-testid=card-print]').isVisible()), 'the buttons print with the card')
+      check(await talent.locator('[data-testid=green-card]').isVisible(), 'the card does not print')
+      await shot(talent, '12b-my-card-print', false)
+      await talent.emulateMedia({ media: 'screen' })
+      // The QR code as a PNG, with the talent's session, for the upload below.
+      const res = await talent.context().request.get(`${base}/api/v1/applications/${appId}/card.png`)
+      check(res.ok() && res.headers()['content-type'] === 'image/png', `card.png: ${res.status()} ${res.headers()['content-type']}`)
+      writeFileSync(cardPng(), await res.body())
+    }, talent)
+
+    const visitor = await newPage()
+    const scripts = []
+    visitor.on('response', (r) => r.url().endsWith('.js') && scripts.push(new URL(r.url()).pathname))
+    await step('anyone verifies the card on the public page: its text, valid', async () => {
+      await visitor.goto(`${base}/`)
+      await visitor.click('[data-testid=home-verify]')
+      await visitor.waitForURL('**/verify')
+      // Pasted with spaces and line breaks around it, as a scanner or a mail gives it.
+      await visitor.fill('#verify-text', `  \n${card.text}\n  `)
+      await visitor.click('[data-testid=verify-submit]')
+      await visitor.locator('[data-testid=verdict][data-verdict=valid]').waitFor()
+      check((await visitor.locator('[data-testid=card-holder]').textContent()).trim() === name, 'the verdict does not name the holder')
+      check((await visitor.locator('[data-testid=card-id]').textContent()).trim() === card.card_id, 'the verdict shows another card')
+      check((await visitor.locator('[data-testid=verdict-reason]').textContent()).includes(card.expires_on), 'the reason does not give the validity')
+      check((await visitor.locator('[data-testid=verdict] .verdict-title').textContent()).trim() === '有效', 'the verdict is not in Chinese')
+      check((await visitor.locator('[data-testid=verdict]').getAttribute('data-severity')) === 'success', 'a valid card is not green')
+      await shot(visitor, '13-verify-valid')
+    }, visitor)
+
+    await step("the public page reads the card's QR code from an uploaded PNG: valid", async () => {
+      check(!scripts.some((p) => /jsqr/i.test(p)), 'jsQR loaded before an image was chosen')
+      await visitor.click('[data-testid=verify-clear]')
+      await visitor.locator('[data-testid=verdict]').waitFor({ state: 'detached' })
+      await visitor.setInputFiles('#verify-image', cardPng())
+      await visitor.locator('[data-testid=read-from]').waitFor()
+      await visitor.locator('[data-testid=verdict][data-verdict=valid]').waitFor()
+      check((await visitor.locator('#verify-text').inputValue()) === card.text, 'the text read from the image is not the card')
+      check(scripts.some((p) => /jsqr/i.test(p)), 'jsQR was not loaded on demand')
+      await shot(visitor, '13b-verify-image')
+      // An image without a QR code: said so, nothing verified.
+      await visitor.click('[data-testid=verify-clear]')
+      await visitor.setInputFiles('#verify-image', join(OUT, '01-home-1366.png'))
+      await visitor.locator('[data-testid=image-error]', { hasText: '没有找到二维码' }).waitFor()
+      check(!(await visitor.locator('[data-testid=verdict]').count()), 'an image without a code got a verdict')
+    }, visitor)
+
+    await step('an altered card text is not valid', async () => {
+      const mid = Math.floor(card.text.length / 2)
+      const altered = card.text.slice(0, mid) + (card.text[mid] === 'A' ? 'B' : 'A') + card.text.slice(mid + 1)
+      await visitor.click('[data-testid=verify-clear]')
+      await visitor.fill('#verify-text', altered)
+      await visitor.click('[data-testid=verify-submit]')
+      const verdict = visitor.locator('[data-testid=verdict]')
+      await verdict.waitFor()
+      const v = await verdict.getAttribute('data-verdict')
+      console.log(`# altered text: ${v}, ${(await visitor.locator('[data-testid=verdict-reason]').textContent()).trim()}`)
+      check(v !== 'valid', 'an altered card is valid')
+      check((await verdict.getAttribute('data-severity')) !== 'success', 'an altered card is green')
+      await shot(visitor, '14-verify-altered')
+    }, visitor)
+
     const phone = await newPage({ width: 390, height: 844 })
     await step('English is switchable and the pages fit a phone', async () => {
       await login(phone, base, username, talentPassword)
@@ -367,7 +455,7 @@ async function main() {
       await chooseOption(phone, phone.locator('[data-testid=language]'), 'English')
       await phone.getByRole('heading', { name: 'My dossier' }).waitFor()
       check((await phone.locator('html').getAttribute('lang')) === 'en', 'html lang is not en')
-      for (const path of ['/talent/dossier', '/talent/applications', `/applications/${appId}`, '/']) {
+      for (const path of ['/talent/dossier', '/talent/applications', `/applications/${appId}`, '/talent/card', '/verify', '/']) {
         await phone.goto(base + path)
         await phone.waitForLoadState('networkidle')
         const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
@@ -377,6 +465,26 @@ async function main() {
       await phone.locator('[data-testid=state][data-state=issued]').waitFor()
       check(await phone.getByText('Card issued').first().isVisible(), 'the state is not in English')
       await shot(phone, '09-phone-applications-en')
+    }, phone)
+
+    await step('My card and the verification page at phone width (375 px), in English', async () => {
+      await phone.setViewportSize({ width: 375, height: 812 })
+      await phone.goto(`${base}/talent/card`)
+      await phone.getByRole('heading', { name: 'My talent green card' }).waitFor()
+      await phone.locator('[data-testid=card-id]', { hasText: card.card_id }).waitFor()
+      await phone.waitForFunction(() => (document.querySelector('[data-testid=card-qr]')?.naturalWidth ?? 0) > 0)
+      const wide = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      check(wide <= 1, `My card is ${wide}px wider than the phone`)
+      await shot(phone, '15-phone-card-en')
+      await phone.goto(`${base}/verify`)
+      await phone.fill('#verify-text', card.text)
+      await phone.locator('#verify-text').press('Control+Enter') // the keyboard: no mouse needed
+      await phone.locator('[data-testid=verdict][data-verdict=valid]').waitFor()
+      check((await phone.locator('[data-testid=verdict] .verdict-title').textContent()).trim() === 'Valid', 'the verdict is not in English')
+      check(!/[\u4e00-\u9fff]/.test(await phone.locator('[data-testid=verdict-reason]').textContent()), 'the reason is not in English')
+      const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      check(over <= 1, `the verdict is ${over}px wider than the phone`)
+      await shot(phone, '16-phone-verify-en')
     }, phone)
 
     await step('a talent may not open the audit log', async () => {

@@ -2,8 +2,6 @@
 // employer endorses or returns it, the engine decides, an officer approves or rejects
 // and issues the card. Each action is POST .../{id}/actions/{action} with an optional
 // reason and the revision the caller saw.
-#include <charconv>
-
 #include "http/handlers/handlers.h"
 #include "http/json_io.h"
 #include "http/problem.h"
@@ -28,18 +26,8 @@ Response HandleListApplications(const Request& req, Services& s) {
   Response problem;
   if (!PageOf(req, &q.limit, &q.after_id, &problem)) return problem;
   if (std::string st = QueryParam(req, "state"); !st.empty()) q.state = st;
-  for (const char* name : {"talent_id", "employer_id"}) {
-    std::string v = QueryParam(req, name);
-    if (v.empty()) continue;
-    int64_t id = 0;
-    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
-    if (ec != std::errc() || p != v.data() + v.size() || id <= 0)
-      return ProblemFor(Status::InvalidArgument(std::string("query parameter '") + name + "' must be a positive whole number")
-                            .Field(name)
-                            .Zh(std::string("查询参数 '") + name + "' 须为正整数"),
-                        req);
-    (std::string(name) == "talent_id" ? q.talent_id : q.employer_id) = id;
-  }
+  if (!QueryId(req, "talent_id", &q.talent_id, &problem) || !QueryId(req, "employer_id", &q.employer_id, &problem))
+    return problem;
   auto rows = s.applications.List(req.auth->actor, q);
   if (!rows.ok()) return ProblemFor(rows.status(), req);
   nlohmann::json items = nlohmann::json::array();

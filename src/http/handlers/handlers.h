@@ -53,6 +53,27 @@ Response HandleTrustList(const Request& req, Services& services);
 Response HandleRevocations(const Request& req, Services& services);
 Response HandleVerifyCard(const Request& req, Services& services);
 
+// claims.cpp
+Response HandleListClaims(const Request& req, Services& services);
+Response HandleOpenClaim(const Request& req, Services& services);
+Response HandleGetClaim(const Request& req, Services& services);
+Response HandleClaimAction(const Request& req, Services& services);
+Response HandleRecordPayment(const Request& req, Services& services);
+Response HandleAllowancesDue(const Request& req, Services& services);
+Response HandleGetLetter(const Request& req, Services& services);
+
+// flats.cpp
+Response HandleListFlats(const Request& req, Services& services);
+Response HandleAddFlat(const Request& req, Services& services);
+Response HandleRetireFlat(const Request& req, Services& services);
+
+// schools.cpp
+Response HandleListSchools(const Request& req, Services& services);
+Response HandleAddSchool(const Request& req, Services& services);
+Response HandleUpdateSchool(const Request& req, Services& services);
+Response HandleRunPlacement(const Request& req, Services& services);
+Response HandleLatestPlacement(const Request& req, Services& services);
+
 // policies.cpp
 Response HandleListPolicies(const Request& req, Services& services);
 Response HandleGetPolicy(const Request& req, Services& services);

@@ -9,6 +9,7 @@ const std::vector<Migration>& PostgresMigrations() {
       PostgresMigration0001AuditLog(),
       PostgresMigration0002RecordsAccountsApplications(),
       PostgresMigration0003Cards(),
+      PostgresMigration0004EntitlementClaims(),
   };
   return kAll;
 }

@@ -8,6 +8,7 @@ const std::vector<Migration>& SqliteMigrations() {
       SqliteMigration0001AuditLog(),
       SqliteMigration0002RecordsAccountsApplications(),
       SqliteMigration0003Cards(),
+      SqliteMigration0004EntitlementClaims(),
   };
   return kAll;
 }

@@ -29,7 +29,8 @@ class DispatchTest : public testing::Test {
     ASSERT_TRUE(store_->Migrate().ok());
     platform_.emplace(*store_);
     services_.emplace(Services{*store_, metrics_, router_, platform_->accounts, platform_->records,
-                               platform_->applications, platform_->policies, platform_->cards});
+                               platform_->applications, platform_->policies, platform_->cards, platform_->claims,
+                               platform_->flats, platform_->schools, platform_->allowances});
   }
   void TearDown() override {
     services_.reset();

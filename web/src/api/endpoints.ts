@@ -6,6 +6,7 @@ import type {
   ApplicationSummary,
   AuditRecord,
   AuditVerify,
+  CardInfo,
   Dossier,
   Employer,
   Items,
@@ -17,6 +18,7 @@ import type {
   SessionResponse,
   Talent,
   User,
+  VerifyResult,
 } from './types'
 
 export interface TalentRegistration {
@@ -53,6 +55,10 @@ export const api = {
     http.post<Application>('/api/v1/applications', employer_id ? { employer_id } : {}),
   act: (id: number, action: AppAction, body: { reason?: string; revision?: number } = {}) =>
     http.post<Application>(`/api/v1/applications/${id}/actions/${action}`, body),
+  card: (id: number) => http.get<CardInfo>(`/api/v1/applications/${id}/card`),
+  /** The card's QR code as a PNG (the session cookie authorises it: usable as an img src or a link). */
+  cardPngUrl: (id: number) => `/api/v1/applications/${id}/card.png`,
+  verifyCard: (text: string) => http.post<VerifyResult>('/api/v1/cards/verify', { text }),
 
   policies: () => http.get<Items<PolicyVersion>>('/api/v1/policies'),
   policy: (id: number) => http.get<PolicyVersion>(`/api/v1/policies/${id}`),

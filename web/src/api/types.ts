@@ -308,3 +308,48 @@ export interface PolicyCheck {
   version: string | null
   effective: string | null
 }
+
+/** GET /applications/{id}/card: the card in force. */
+export interface CardInfo {
+  application_id?: number
+  card_id: string
+  key_id: string
+  issued_on: string
+  expires_on: string
+  status: string
+  /** The signed credential, `JC1:` and Base45: what the QR code holds. */
+  text: string
+  qr_svg: string
+}
+
+/** What a card says, as the verification reads it from its signed payload. */
+export interface CardPayload {
+  card_id: string
+  holder_name: string
+  nationality?: string
+  tier: string
+  entitlements: { id: string; clause?: string; [extra: string]: unknown }[]
+  issued_on: string
+  expires_on: string
+  policy_id?: string
+  policy_version?: string
+}
+
+export type Verdict =
+  | 'valid'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'revoked'
+  | 'bad_signature'
+  | 'altered_payload'
+  | 'unknown_key'
+  | 'malformed'
+
+/** POST /cards/verify. */
+export interface VerifyResult {
+  verdict: Verdict | string
+  /** In the request's language (Accept-Language). */
+  reason: string
+  key_id: string | null
+  card?: CardPayload
+}

@@ -41,6 +41,13 @@ export const routes = [
     meta: { roles: ['talent'] as Role[], title: 'applications.title' },
   },
   {
+    path: '/talent/card',
+    name: 'my-card',
+    component: () => import('@/views/talent/MyCardView.vue'),
+    meta: { roles: ['talent'] as Role[], title: 'card.title' },
+  },
+  { path: '/verify', name: 'verify', component: () => import('@/views/VerifyView.vue'), meta: { title: 'verify.title' } },
+  {
     path: '/applications/:id(\\d+)',
     name: 'application',
     component: () => import('@/views/ApplicationView.vue'),

@@ -1,0 +1,399 @@
+// Entitlement claims on the store (see claims.h).
+#include "service/claims.h"
+
+#include <nlohmann/json.hpp>
+
+#include "domain/employer_profile.h"
+#include "policy/value.h"
+#include "service/audit_trail.h"
+#include "service/letters.h"
+#include "service/school_places.h"
+#include "service/spouse_allowances.h"
+#include "service/turnover_flats.h"
+#include "store/records/applications_table.h"
+#include "store/records/cards_table.h"
+
+namespace jincai::service {
+namespace {
+
+using domain::ClaimKind;
+using domain::ClaimParty;
+using domain::Role;
+using nlohmann::json;
+
+std::string EntitlementList() {
+  std::string out;
+  for (const auto& e : domain::ClaimEntitlements()) out += (out.empty() ? "" : ", ") + std::string(e.id);
+  return out;
+}
+
+json Detail(const store::ClaimRow& row) {
+  json d = json::parse(row.detail, nullptr, false);
+  return d.is_object() ? d : json::object();
+}
+
+// The talent's application whose card is in force, if any.
+Result<std::optional<store::ApplicationRow>> CardInForce(store::Tx& tx, int64_t talent_id) {
+  store::ApplicationFilter f;
+  f.talent_id = talent_id;
+  f.state = "issued";
+  f.limit = 1;
+  auto rows = store::ListApplications(tx, f);
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<store::ApplicationRow>();
+  return std::optional<store::ApplicationRow>(rows->front());
+}
+
+bool Overdue(store::Tx& tx, const store::ClaimRow& row, int64_t now) {
+  const auto* e = domain::FindClaimEntitlement(row.entitlement);
+  if (!e || domain::FinalClaimState(row.state)) return false;
+  const int32_t today = ShanghaiDay(now);
+  if (e->kind == ClaimKind::kHousing) {
+    auto opened = policy::ParseDate(row.opened_on);
+    return row.state == "open" && opened && today - *opened > kHousingDueDays;
+  }
+  if (e->kind == ClaimKind::kAllowance) {
+    auto months = store::ListAllowanceMonths(tx, row.id);
+    if (!months.ok()) return false;
+    const std::string current = MonthOf(today);
+    for (const auto& m : *months)
+      if (m.paid_on.empty() && m.month < current) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Status ClaimNotFound(int64_t id) {
+  return Status::NotFound("no claim " + std::to_string(id)).Zh("不存在待遇申领 " + std::to_string(id));
+}
+
+bool ClaimVisible(const Actor& by, const store::ClaimRow& row) {
+  if (by.SeesProvince() || by.role == Role::kSystem) return true;
+  if (by.role == Role::kTalent) return by.talent_id == row.talent_id;
+  if (by.IsEmployer()) {
+    const auto* e = domain::FindClaimEntitlement(row.entitlement);
+    return e && e->responsible == "employer" && by.employer_id && by.employer_id == row.employer_id;
+  }
+  return false;
+}
+
+Result<store::ClaimRow> ClaimInScope(store::Tx& tx, const Actor& by, int64_t id) {
+  auto row = store::FindClaim(tx, id);
+  if (!row.ok()) return row.status();
+  if (!*row || !ClaimVisible(by, **row)) return ClaimNotFound(id);
+  return **row;
+}
+
+std::string CanonicalText(const store::ClaimRow& r) {
+  const char sep = '\x1f';
+  std::string out;
+  for (const std::string& f :
+       {std::to_string(r.id), std::to_string(r.application_id), std::to_string(r.talent_id),
+        r.employer_id ? std::to_string(*r.employer_id) : std::string(), r.entitlement, std::to_string(r.child),
+        r.state, r.detail, r.flat_id ? std::to_string(*r.flat_id) : std::string(),
+        r.school_id ? std::to_string(*r.school_id) : std::string(), r.letter_number, r.opened_on}) {
+    out += f;
+    out += sep;
+  }
+  return out;
+}
+
+Status RecordClaimStep(store::Tx& tx, const Actor& by, store::ClaimRow& row, const std::string& action,
+                       const std::string& to, const std::string& note, int64_t now) {
+  const std::string before = CanonicalText(row), from = row.state;
+  row.state = to;
+  row.updated_at = UtcText(now);
+  JINCAI_RETURN_IF_ERROR(store::UpdateClaim(tx, row));
+  row.revision += 1;
+  JINCAI_RETURN_IF_ERROR(store::InsertClaimEvent(
+      tx, {0, row.id, row.updated_at, by.user_id ? std::optional<int64_t>(by.user_id) : std::nullopt,
+           std::string(domain::RoleName(by.role)), action, from, to, note}));
+  return RecordChange(tx, by, "claim." + action, "claim", std::to_string(row.id), before, CanonicalText(row));
+}
+
+Claims::Claims(store::Store& store, PolicyRegistry& policies, Clock clock)
+    : store_(store), policies_(policies), clock_(std::move(clock)) {}
+
+Result<ClaimView> Claims::View(store::Tx& tx, const Actor& by, store::ClaimRow row, bool full) {
+  ClaimView v;
+  const auto* e = domain::FindClaimEntitlement(row.entitlement);
+  if (!e) return Status::Internal("claim " + std::to_string(row.id) + " has an unknown entitlement " + row.entitlement);
+  v.responsible = std::string(e->responsible);
+  if (auto party = domain::PartyOf(by.role)) v.actions = domain::AvailableClaimActions(*e, row.state, *party);
+  const int64_t now = clock_();
+  v.overdue = Overdue(tx, row, now);
+  if (row.flat_id) {
+    auto f = store::FindFlat(tx, *row.flat_id);
+    if (!f.ok()) return f.status();
+    v.flat = *f;
+  }
+  if (row.school_id) {
+    auto s = store::FindSchool(tx, *row.school_id);
+    if (!s.ok()) return s.status();
+    v.school = *s;
+  }
+  if (!row.letter_number.empty()) {
+    auto l = store::FindLetter(tx, row.letter_number);
+    if (!l.ok()) return l.status();
+    v.letter = *l;
+  }
+  if (full) {
+    auto events = store::ListClaimEvents(tx, row.id);
+    if (!events.ok()) return events.status();
+    v.events = std::move(*events);
+    if (e->kind == ClaimKind::kAllowance) {
+      auto months = store::ListAllowanceMonths(tx, row.id);
+      if (!months.ok()) return months.status();
+      const std::string current = MonthOf(ShanghaiDay(now));
+      for (auto& m : *months) {
+        std::string status = !m.paid_on.empty() ? "paid" : m.month < current ? "missed" : "due";
+        v.months.push_back({std::move(m), std::move(status)});
+      }
+    }
+  }
+  v.row = std::move(row);
+  return v;
+}
+
+Result<ClaimView> Claims::Open(const Actor& by, const std::string& entitlement, int64_t child) {
+  if (by.role != Role::kTalent || !by.talent_id)
+    return Status::Forbidden("only the card holder opens a claim").Zh("只有持卡人可以申领待遇");
+  const auto* e = domain::FindClaimEntitlement(entitlement);
+  if (!e)
+    return Status::InvalidArgument("entitlement must be one of " + EntitlementList())
+        .Field("entitlement")
+        .Zh("entitlement 必须是以下之一：" + EntitlementList());
+  if (e->kind == ClaimKind::kSchool && child < 1)
+    return Status::InvalidArgument("name the child: 1 for the first child in the dossier, 2 for the second...")
+        .Field("child")
+        .Zh("请指明子女：1 表示档案中的第一个子女，依此类推");
+  if (e->kind != ClaimKind::kSchool && child != 0)
+    return Status::InvalidArgument("only school_choice is claimed per child").Field("child").Zh("只有自主择校按子女申领");
+  const int64_t now = clock_();
+  std::optional<ClaimView> out;
+  JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
+    auto app = CardInForce(tx, *by.talent_id);
+    if (!app.ok()) return app.status();
+    if (!*app)
+      return Status::Conflict("you have no green card in force: entitlements are claimed on an issued card")
+          .Zh("您没有有效的绿卡：待遇须凭已发放的绿卡申领");
+    const store::ApplicationRow& a = **app;
+    json decision = json::parse(a.decision, nullptr, false);
+    bool granted = false;
+    if (decision.is_object() && decision.contains("decision"))
+      for (const auto& g : decision["decision"].value("entitlements", json::array()))
+        if (g.value("id", "") == entitlement && (child == 0 || g.value("child", int64_t{0}) == child)) granted = true;
+    if (!granted) {
+      std::string what = entitlement + (child ? " for child " + std::to_string(child) : "");
+      return Status::InvalidArgument("your card (application " + std::to_string(a.id) + ") does not grant " + what)
+          .Field("entitlement")
+          .Zh("您的绿卡（申请 " + std::to_string(a.id) + "）不包含该待遇：" + what);
+    }
+    auto existing = store::FindClaimOf(tx, a.id, entitlement, child);
+    if (!existing.ok()) return existing.status();
+    if (*existing)
+      return Status::Conflict("you have claimed " + entitlement + " already: claim " + std::to_string((*existing)->id))
+          .Zh("该待遇已申领：待遇申领 " + std::to_string((*existing)->id));
+    store::ClaimRow row;
+    row.application_id = a.id;
+    row.talent_id = a.talent_id;
+    row.employer_id = a.employer_id;
+    row.entitlement = entitlement;
+    row.child = child;
+    row.state = std::string(e->first_state);
+    if (e->kind == ClaimKind::kSchool) {
+      json dossier = json::parse(a.dossier, nullptr, false);
+      std::string stage;
+      if (dossier.is_object() && dossier["children"].is_array() && dossier["children"].size() >= size_t(child))
+        stage = dossier["children"][child - 1].value("school_stage", "");
+      row.detail = json{{"stage", stage}}.dump();
+    }
+    row.opened_on = ShanghaiDate(now);
+    row.created_at = row.updated_at = UtcText(now);
+    auto id = store::InsertClaim(tx, row);
+    if (!id.ok()) return id.status();
+    row.id = *id;
+    JINCAI_RETURN_IF_ERROR(store::InsertClaimEvent(
+        tx, {0, row.id, row.created_at, by.user_id, "talent", "open", "", row.state, ""}));
+    JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, "claim.open", "claim", std::to_string(row.id), "", CanonicalText(row)));
+    if (e->kind == ClaimKind::kAllowance)
+      JINCAI_RETURN_IF_ERROR(ComputeMonths(tx, policies_, row, MonthOf(ShanghaiDay(now)), now));
+    auto v = View(tx, by, row, true);
+    if (!v.ok()) return v.status();
+    out = std::move(*v);
+    return Status::Ok();
+  }));
+  return *out;
+}
+
+Result<ClaimView> Claims::Get(const Actor& by, int64_t id) {
+  std::optional<ClaimView> out;
+  JINCAI_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> Status {
+    auto row = ClaimInScope(tx, by, id);
+    if (!row.ok()) return row.status();
+    auto v = View(tx, by, std::move(*row), true);
+    if (!v.ok()) return v.status();
+    out = std::move(*v);
+    return Status::Ok();
+  }));
+  return *out;
+}
+
+Result<std::vector<ClaimView>> Claims::List(const Actor& by, const ClaimQuery& q) {
+  store::ClaimFilter f;
+  f.entitlement = q.entitlement;
+  f.state = q.state;
+  f.application_id = q.application_id;
+  f.open_only = q.open_only;
+  f.limit = q.limit;
+  f.after_id = q.after_id;
+  if (q.entitlement && !domain::FindClaimEntitlement(*q.entitlement))
+    return Status::InvalidArgument("entitlement must be one of " + EntitlementList()).Field("entitlement")
+        .Zh("entitlement 必须是以下之一：" + EntitlementList());
+  if (by.SeesProvince()) {
+    f.talent_id = q.talent_id;
+    f.employer_id = q.employer_id;
+  } else if (by.role == Role::kTalent && by.talent_id) {
+    f.talent_id = by.talent_id;
+  } else if (by.IsEmployer() && by.employer_id) {
+    f.employer_id = by.employer_id;
+  } else {
+    return Status::Forbidden("this role does not see claims").Zh("该角色无权查看待遇申领");
+  }
+  std::vector<ClaimView> out;
+  JINCAI_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> Status {
+    auto rows = store::ListClaims(tx, f);
+    if (!rows.ok()) return rows.status();
+    for (auto& r : *rows) {
+      if (!ClaimVisible(by, r)) continue;
+      auto v = View(tx, by, std::move(r), false);
+      if (!v.ok()) return v.status();
+      if (q.overdue_only && !v->overdue) continue;
+      out.push_back(std::move(*v));
+    }
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Status Claims::Apply(store::Tx& tx, const Actor& by, store::ClaimRow& row, const std::string& action,
+                     const ClaimInput& in, int64_t now) {
+  const auto* e = domain::FindClaimEntitlement(row.entitlement);
+  if (!e) return Status::Internal("claim " + std::to_string(row.id) + " has an unknown entitlement");
+  auto party = domain::PartyOf(by.role);
+  if (!party) return Status::Forbidden("this role does not act on claims").Zh("该角色无权办理待遇申领");
+  if (action == "place")
+    return Status::Conflict("the office places all children at once: POST /api/v1/placements")
+        .Zh("子女入学由主管部门统一安排：POST /api/v1/placements");
+  auto to = domain::NextClaimState(*e, row.state, action, *party);
+  if (!to.ok()) return to.status();
+  if (in.note.size() > 2000)
+    return Status::InvalidArgument("the note may have at most 2000 bytes").Field("note").Zh("备注最多 2000 字节");
+  json detail = Detail(row);
+  std::string note = in.note;
+  const std::string today = ShanghaiDate(now);
+  if (action == "choose") {
+    const auto* city = domain::FindLabelled(domain::ShanxiCities(), in.city);
+    if (!city)
+      return Status::InvalidArgument("city must be one of Shanxi's cities: " + domain::JoinCodes(domain::ShanxiCities()))
+          .Field("city")
+          .Zh("city 必须是山西省的地级市之一：" + domain::JoinCodes(domain::ShanxiCities()));
+    if (in.county.size() > 60)
+      return Status::InvalidArgument("county may have at most 60 bytes").Field("county").Zh("county 最多 60 字节");
+    detail["city"] = in.city;
+    detail["county"] = in.county;
+    if (note.empty()) note = std::string(city->zh) + in.county;
+  } else if (action == "issue_letter") {
+    row.detail = detail.dump();
+    auto letter = IssueLetter(tx, by, row, now);
+    if (!letter.ok()) return letter.status();
+    row.letter_number = letter->number;
+    if (note.empty()) note = letter->number;
+  } else if (action == "assign") {
+    if (!in.flat_id)
+      return Status::InvalidArgument("name the flat to assign (flat_id)").Field("flat_id").Zh("请指定分配的周转房（flat_id）");
+    JINCAI_RETURN_IF_ERROR(CheckAssignableFlat(tx, row, *in.flat_id, today));
+    row.flat_id = *in.flat_id;
+  } else if (action == "release" && *to == "open") {
+    row.flat_id.reset();
+  } else if (action == "rank") {
+    JINCAI_RETURN_IF_ERROR(CheckRanking(tx, detail.value("stage", ""), in.schools));
+    detail["ranking"] = in.schools;
+    detail.erase("placement");
+    row.school_id.reset();
+  } else if (action == "spouse_employed" || action == "spouse_unemployed") {
+    if (!IsMonth(in.month))
+      return Status::InvalidArgument("month must be a month YYYY-MM").Field("month").Zh("month 须为 YYYY-MM 格式的月份");
+    if (in.month < row.opened_on.substr(0, 7))
+      return Status::InvalidArgument("month " + in.month + " is before the claim was opened (" + row.opened_on + ")")
+          .Field("month")
+          .Zh("月份 " + in.month + " 早于申领日期（" + row.opened_on + "）");
+    const bool employed = action == "spouse_employed";
+    JINCAI_RETURN_IF_ERROR(store::InsertSpouseEmployment(tx, {0, row.talent_id, in.month, employed, by.AuditName(),
+                                                              UtcText(now)}));
+    // Both allowance claims of the card follow the spouse's situation; months from
+    // then on that were computed but not paid no longer fall due.
+    store::ClaimFilter f;
+    f.application_id = row.application_id;
+    f.open_only = true;
+    auto siblings = store::ListClaims(tx, f);
+    if (!siblings.ok()) return siblings.status();
+    for (auto& s : *siblings) {
+      const auto* se = domain::FindClaimEntitlement(s.entitlement);
+      if (!se || se->kind != ClaimKind::kAllowance) continue;
+      if (employed) JINCAI_RETURN_IF_ERROR(store::DeleteUnpaidMonthsFrom(tx, s.id, in.month));
+      if (s.id == row.id || s.state != row.state) continue;
+      JINCAI_RETURN_IF_ERROR(RecordClaimStep(tx, by, s, action, *to, "from " + in.month, now));
+    }
+    if (note.empty()) note = "from " + in.month;
+  }
+  row.detail = detail.dump();
+  return RecordClaimStep(tx, by, row, action, *to, note, now);
+}
+
+Result<ClaimView> Claims::Act(const Actor& by, int64_t id, const std::string& action, const ClaimInput& in) {
+  const int64_t now = clock_();
+  std::optional<ClaimView> out;
+  JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
+    auto row = ClaimInScope(tx, by, id);
+    if (!row.ok()) return row.status();
+    if (in.expected_revision && *in.expected_revision != row->revision)
+      return Status::Conflict("claim " + std::to_string(id) + " is at revision " + std::to_string(row->revision) +
+                              ", not " + std::to_string(*in.expected_revision) + ": someone changed it; reload it")
+          .Zh("待遇申领 " + std::to_string(id) + " 已被他人修改，请刷新后重试");
+    JINCAI_RETURN_IF_ERROR(Apply(tx, by, *row, action, in, now));
+    if (action == "spouse_unemployed") {
+      // The card's allowance claims moved together; their months fall due again.
+      store::ClaimFilter f;
+      f.application_id = row->application_id;
+      f.open_only = true;
+      auto siblings = store::ListClaims(tx, f);
+      if (!siblings.ok()) return siblings.status();
+      for (const auto& s : *siblings)
+        JINCAI_RETURN_IF_ERROR(ComputeMonths(tx, policies_, s, MonthOf(ShanghaiDay(now)), now));
+    }
+    auto v = View(tx, by, std::move(*row), true);
+    if (!v.ok()) return v.status();
+    out = std::move(*v);
+    return Status::Ok();
+  }));
+  return *out;
+}
+
+Status Claims::CloseFor(store::Tx& tx, int64_t application_id, const std::string& why) {
+  const int64_t now = clock_();
+  store::ClaimFilter f;
+  f.application_id = application_id;
+  f.limit = 1000;
+  auto rows = store::ListClaims(tx, f);
+  if (!rows.ok()) return rows.status();
+  for (auto& r : *rows) {
+    JINCAI_RETURN_IF_ERROR(store::WithdrawLettersOf(tx, r.id));
+    if (domain::FinalClaimState(r.state)) continue;
+    JINCAI_RETURN_IF_ERROR(RecordClaimStep(tx, Actor::System(), r, "close", "closed", why, now));
+  }
+  return Status::Ok();
+}
+
+}  // namespace jincai::service
