@@ -22,5 +22,7 @@ void SetupDossiersExport(CLI::App& exp);
 void SetupAccountCreate(CLI::App& account);
 void SetupKeys(CLI::App& keys);
 void SetupCardVerify(CLI::App& card);
+void SetupPlacementRun(CLI::App& placement);
+void SetupAllowancesDue(CLI::App& allowances);
 
 }  // namespace jincai::cli

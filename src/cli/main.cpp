@@ -38,6 +38,12 @@ int main(int argc, char** argv) {
   CLI::App* card = app.add_subcommand("card", "Green cards: verify offline");
   card->require_subcommand(1);
   jincai::cli::SetupCardVerify(*card);
+  CLI::App* placement = app.add_subcommand("placement", "The office's school placement for green-card holders' children");
+  placement->require_subcommand(1);
+  jincai::cli::SetupPlacementRun(*placement);
+  CLI::App* allowances = app.add_subcommand("allowances", "The spouse allowance's monthly schedule");
+  allowances->require_subcommand(1);
+  jincai::cli::SetupAllowancesDue(*allowances);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

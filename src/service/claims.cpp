@@ -251,7 +251,7 @@ Result<std::vector<ClaimView>> Claims::List(const Actor& by, const ClaimQuery& q
   if (q.entitlement && !domain::FindClaimEntitlement(*q.entitlement))
     return Status::InvalidArgument("entitlement must be one of " + EntitlementList()).Field("entitlement")
         .Zh("entitlement 必须是以下之一：" + EntitlementList());
-  if (by.SeesProvince()) {
+  if (by.SeesProvince() || by.role == Role::kSystem) {
     f.talent_id = q.talent_id;
     f.employer_id = q.employer_id;
   } else if (by.role == Role::kTalent && by.talent_id) {

@@ -180,6 +180,10 @@ Result<store::AllowanceMonthRow> SpouseAllowances::RecordPayment(const Actor& by
   if (!policy::ParseDate(paid_on) || paid_on > today)
     return Status::InvalidArgument("paid_on must be a date YYYY-MM-DD, today or earlier").Field("paid_on")
         .Zh("paid_on 须为不晚于今天的日期 YYYY-MM-DD");
+  if (month > MonthOf(ShanghaiDay(now)))
+    return Status::InvalidArgument("month " + month + " has not come yet: a month is paid in or after it")
+        .Field("month")
+        .Zh(month + " 尚未到来，不能提前登记支付");
   std::optional<store::AllowanceMonthRow> out;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
     auto claim = ClaimInScope(tx, by, claim_id);

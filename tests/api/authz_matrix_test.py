@@ -35,7 +35,7 @@ ACCOUNTS = {"talent": "demo.talent", "employer_admin": "demo.employer", "employe
 PUBLIC = {("GET", "/healthz"), ("GET", "/metrics"), ("GET", "/api/v1/openapi.json"), ("GET", "/api/v1/reference"),
           ("POST", "/api/v1/auth/register/talent"), ("POST", "/api/v1/auth/register/employer"),
           ("POST", "/api/v1/auth/login"), ("GET", "/api/v1/trust-list"), ("GET", "/api/v1/revocations"),
-          ("POST", "/api/v1/cards/verify")}
+          ("POST", "/api/v1/cards/verify"), ("GET", "/api/v1/letters/{number}")}
 
 # Placeholders in paths and bodies, filled from the demo province in setUpClass:
 #   {tal_mine}  demo.talent's own talent record      {app_mine} demo.talent's application (issued)
@@ -44,6 +44,10 @@ PUBLIC = {("GET", "/healthz"), ("GET", "/metrics"), ("GET", "/api/v1/openapi.jso
 #   {app_draft} a draft application naming demo.employer's employer (employers never see drafts)
 #   {emp_mine}  demo.employer's employer              {emp_other} another employer
 #   {policy}    the stored policy version
+#   {claim_mine} demo.talent's residence_choice claim (the office's to handle)
+#   {claim_emp} an allowance claim of another talent, carried by demo.employer's employer
+#   {flat_held} a flat of another employer, held by a claim (so it cannot be retired)
+#   {school}    a school                           {letter} the number of a letter the demo issued
 # A body "SAME_EMPLOYER" is {emp_other}'s current fields (a PUT that changes nothing).
 SAME_EMPLOYER = "same-employer"
 NEW_OFFICER = {"username": "matrix.officer", "password": "matrix-officer-pw-1", "display_name": "Matrix Officer",
@@ -154,6 +158,44 @@ ROWS = [
     ("POST", "/api/v1/applications/{id}/actions/{action}", "/api/v1/applications/{app_mine}/actions/fly", None,
      [401, 404, 404, 404, 404, DENY, DENY]),
 
+    # Claims: the holder sees their own; an employer those it carries; the office all.
+    ("GET", "/api/v1/claims", "/api/v1/claims", None,
+     [401, 200, 200, 200, 200, DENY, 200]),
+    ("POST", "/api/v1/claims", "/api/v1/claims", {},
+     [401, 422, DENY, DENY, DENY, DENY, DENY]),
+    ("GET", "/api/v1/claims/{id}", "/api/v1/claims/{claim_mine}", None,
+     [401, 200, 404, 404, 200, DENY, 200]),
+    ("GET", "/api/v1/claims/{id}", "/api/v1/claims/{claim_emp}", None,
+     [401, 404, 200, 200, 200, DENY, 200]),
+    ("POST", "/api/v1/claims/{id}/actions/{action}", "/api/v1/claims/{claim_mine}/actions/fly", None,
+     [401, 404, 404, 404, 404, DENY, 404]),
+    # An allowance has no letter: a conflict for everyone who sees the claim.
+    ("POST", "/api/v1/claims/{id}/actions/{action}", "/api/v1/claims/{claim_emp}/actions/issue_letter", None,
+     [401, 404, 409, 409, 409, DENY, 409]),
+    ("POST", "/api/v1/claims/{id}/payments", "/api/v1/claims/{claim_emp}/payments", {},
+     [401, DENY, 422, 422, DENY, DENY, DENY]),
+    ("GET", "/api/v1/allowances/due", "/api/v1/allowances/due", None,
+     [401, DENY, 200, 200, 200, DENY, 200]),
+    ("GET", "/api/v1/letters/{number}", "/api/v1/letters/{letter}", None,
+     [200, 200, 200, 200, 200, 200, 200]),
+    ("GET", "/api/v1/flats", "/api/v1/flats", None,
+     [401, DENY, 200, 200, 200, DENY, 200]),
+    ("POST", "/api/v1/flats", "/api/v1/flats", {},
+     [401, DENY, 422, 422, 422, DENY, 422]),
+    ("POST", "/api/v1/flats/{id}/retire", "/api/v1/flats/{flat_held}/retire", None,
+     [401, DENY, 404, 404, 409, DENY, 409]),
+    ("GET", "/api/v1/schools", "/api/v1/schools", None,
+     [401, 200, 200, 200, 200, 200, 200]),
+    ("POST", "/api/v1/schools", "/api/v1/schools", {},
+     [401, DENY, DENY, DENY, 422, DENY, 422]),
+    ("PATCH", "/api/v1/schools/{id}", "/api/v1/schools/{school}", {"capacity": -1},
+     [401, DENY, DENY, DENY, 422, DENY, 422]),
+    # Re-running placement on unchanged inputs changes no claim; each run is audited.
+    ("POST", "/api/v1/placements", "/api/v1/placements", None,
+     [401, DENY, DENY, DENY, 201, DENY, 201]),
+    ("GET", "/api/v1/placements/latest", "/api/v1/placements/latest", None,
+     [401, DENY, DENY, DENY, 200, DENY, 200]),
+
     ("GET", "/api/v1/policies", "/api/v1/policies", None,
      [401, DENY, DENY, DENY, 200, 200, 200]),
     ("POST", "/api/v1/policies", "/api/v1/policies", {},
@@ -203,10 +245,22 @@ class AuthzMatrixTest(unittest.TestCase):
         tal_emp = [t for t in talents if t["employer_id"] == emp_mine and t["id"] != tal_mine]
         emp_other = [e for e in employers if e["id"] != emp_mine]
         assert app_emp and app_draft and tal_emp and emp_other and policies, "the demo province lacks a record"
+        claims = cls.ok(cls.en.get("/api/v1/claims?limit=500", token=off))["items"]
+        flats = cls.ok(cls.en.get("/api/v1/flats", token=off))["items"]
+        schools = cls.ok(cls.en.get("/api/v1/schools", token=off))["items"]
+        claim_mine = [c for c in claims if c["talent_id"] == tal_mine and c["entitlement"] == "residence_choice"]
+        claim_emp = [c for c in claims if c["employer_id"] == emp_mine and c["talent_id"] != tal_mine
+                     and c["entitlement"] == "spouse_allowance"]
+        flat_held = [f for f in flats if f["claim_id"] and f["employer_id"] != emp_mine]
+        letters = [c["letter"]["number"] for c in claims if c["letter"]]
+        assert claim_mine and claim_emp and flat_held and schools and letters, "the demo province lacks a claim record"
         cls.ids = {"tal_mine": tal_mine, "app_mine": app_mine[0]["id"], "tal_emp": tal_emp[0]["id"],
                    "app_emp": app_emp[0]["id"], "app_draft": app_draft[0]["id"], "emp_mine": emp_mine,
-                   "emp_other": emp_other[0]["id"], "policy": policies[0]["id"]}
-        cls.missing = {"application": max(a["id"] for a in apps) + 1000, "talent": max(t["id"] for t in talents) + 1000}
+                   "emp_other": emp_other[0]["id"], "policy": policies[0]["id"], "claim_mine": claim_mine[0]["id"],
+                   "claim_emp": claim_emp[0]["id"], "flat_held": flat_held[0]["id"], "school": schools[0]["id"],
+                   "letter": letters[0]}
+        cls.missing = {"application": max(a["id"] for a in apps) + 1000, "talent": max(t["id"] for t in talents) + 1000,
+                       "claim": max(c["id"] for c in claims) + 1000}
         other = emp_other[0]
         cls.same_employer = {k: other[k] for k in ("name", "kind", "ownership", "city", "avg_monthly_salary_fen")}
         cls.snapshot = cls.records_now()
@@ -229,6 +283,8 @@ class AuthzMatrixTest(unittest.TestCase):
         off, ids = cls.tokens["officer"], cls.ids
         out = {}
         for name, path in [("app_mine", "/api/v1/applications/{app_mine}"), ("app_emp", "/api/v1/applications/{app_emp}"),
+                           ("claim_mine", "/api/v1/claims/{claim_mine}"), ("claim_emp", "/api/v1/claims/{claim_emp}"),
+                           ("flats", "/api/v1/flats"), ("schools", "/api/v1/schools"),
                            ("app_draft", "/api/v1/applications/{app_draft}"), ("tal_mine", "/api/v1/talents/{tal_mine}"),
                            ("tal_emp", "/api/v1/talents/{tal_emp}"), ("emp_mine", "/api/v1/employers/{emp_mine}")]:
             out[name] = cls.ok(cls.en.get(path.format(**ids), token=off))
@@ -288,8 +344,9 @@ class AuthzMatrixTest(unittest.TestCase):
                 r = self.call(caller, method, path, body, token=token)
                 failures += self.check_cell(caller, method, pattern, path, want, r)
         # Six logouts, the admin's new officer, the officer's and the admin's re-save of
-        # an employer: each is one audit record; nothing else in the matrix changes data.
-        type(self).audit_delta += 6 + 1 + 2
+        # an employer, their two placement runs: each is one audit record; nothing else
+        # in the matrix changes data.
+        type(self).audit_delta += 6 + 1 + 2 + 2
         # The tolerated changes took effect as intended.
         for role, token in self.throwaway.items():
             r = self.en.get("/api/v1/auth/session", token=token)
@@ -338,6 +395,9 @@ class AuthzMatrixTest(unittest.TestCase):
             ("employer_admin", "POST", "/api/v1/applications/{}/actions/endorse", ids["app_draft"], miss["application"], None),
             ("employer_admin", "GET", "/api/v1/talents/{}", ids["tal_mine"], miss["talent"], None),
             ("employer_staff", "GET", "/api/v1/talents/{}/preview", ids["tal_mine"], miss["talent"], None),
+            ("talent", "GET", "/api/v1/claims/{}", ids["claim_emp"], miss["claim"], None),
+            ("employer_admin", "GET", "/api/v1/claims/{}", ids["claim_mine"], miss["claim"], None),
+            ("employer_staff", "POST", "/api/v1/claims/{}/actions/occupy", ids["claim_mine"], miss["claim"], None),
         ]
         for caller, method, template, hidden, missing, body in cases:
             for client in (self.en, self.zh):
