@@ -183,7 +183,9 @@ Result<ClaimView> Claims::Open(const Actor& by, const std::string& entitlement, 
     bool granted = false;
     if (decision.is_object() && decision.contains("decision"))
       for (const auto& g : decision["decision"].value("entitlements", json::array()))
-        if (g.value("id", "") == entitlement && (child == 0 || g.value("child", int64_t{0}) == child)) granted = true;
+        // The engine numbers children from 0; claims from 1, as people do.
+        if (g.value("id", "") == entitlement && (child == 0 || g.value("child", int64_t{-1}) == child - 1))
+          granted = true;
     if (!granted) {
       std::string what = entitlement + (child ? " for child " + std::to_string(child) : "");
       return Status::InvalidArgument("your card (application " + std::to_string(a.id) + ") does not grant " + what)

@@ -177,7 +177,7 @@ Status SeedClaims(Platform& p, const Actor& officer, const std::vector<std::pair
       json decision = json::parse(full->row.decision, nullptr, false);
       for (const auto& g : decision["decision"].value("entitlements", json::array())) {
         const std::string id = g.value("id", "");
-        auto claim = p.claims.Open(talent, id, g.value("child", int64_t{0}));
+        auto claim = p.claims.Open(talent, id, g.contains("child") ? g.value("child", int64_t{0}) + 1 : 0);
         if (!claim.ok()) return claim.status();
         const int64_t cid = claim->row.id;
         ClaimInput in;

@@ -285,7 +285,9 @@ Result<PlacementReport> Schools::RunPlacement(const Actor& by) {
         if (auto it = school_at.find(s); it != school_at.end()) ranked_by[it->second].push_back(c);
       }
       children.push_back(std::move(child));
-      digest.Update(a.id + '\x1f' + a.claim.detail + '\x1f' + std::to_string(a.tier_rank) + '\x1f' + a.city + '\x1f' +
+      std::string ranking;
+      for (int64_t s : a.ranking) ranking += std::to_string(s) + ',';
+      digest.Update(a.id + '\x1f' + ranking + '\x1f' + std::to_string(a.tier_rank) + '\x1f' + a.city + '\x1f' +
                     a.claim.opened_on + '\x1e');
     }
     for (size_t s = 0; s < schools->size(); ++s) {

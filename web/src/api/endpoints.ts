@@ -1,20 +1,30 @@
 // The API calls the UI makes, one function each (docs/api.md, src/http/routes.cpp).
 import { http } from './client'
 import type {
+  AllowanceMonth,
+  AllowancesDue,
   AppAction,
   Application,
   ApplicationSummary,
   AuditRecord,
   AuditVerify,
   CardInfo,
+  Claim,
+  ClaimActionBody,
   Dossier,
   Employer,
+  Flat,
   Items,
+  Letter,
   LoginResponse,
+  NewFlat,
+  NewSchool,
+  PlacementRun,
   PolicyCheck,
   PolicyVersion,
   Preview,
   Reference,
+  School,
   SessionResponse,
   Talent,
   User,
@@ -65,6 +75,32 @@ export const api = {
   checkPolicy: (text: string) => http.post<PolicyCheck>('/api/v1/policies/check', { text }),
   uploadPolicy: (text: string, effective_from?: string) =>
     http.post<PolicyVersion>('/api/v1/policies', effective_from ? { text, effective_from } : { text }),
+
+  claims: (
+    q: { entitlement?: string; state?: string; application_id?: number; open?: boolean; overdue?: boolean; limit?: number; after?: number } = {},
+  ) => http.get<Items<Claim>>('/api/v1/claims', { ...q, open: q.open ? 'true' : undefined, overdue: q.overdue ? 'true' : undefined }),
+  claim: (id: number) => http.get<Claim>(`/api/v1/claims/${id}`),
+  /** `child` is the 1-based child index, for school_choice only. */
+  openClaim: (entitlement: string, child?: number | null) =>
+    http.post<Claim>('/api/v1/claims', child ? { entitlement, child } : { entitlement }),
+  actOnClaim: (id: number, action: string, body: ClaimActionBody = {}) =>
+    http.post<Claim>(`/api/v1/claims/${id}/actions/${action}`, body),
+  recordPayment: (id: number, body: { month: string; amount_fen?: number; paid_on?: string }) =>
+    http.post<AllowanceMonth>(`/api/v1/claims/${id}/payments`, body),
+  allowancesDue: (month?: string) => http.get<AllowancesDue>('/api/v1/allowances/due', { month }),
+  /** Public: a letter by the number printed on it (its body in the UI's language). */
+  letter: (number: string) => http.get<Letter>(`/api/v1/letters/${encodeURIComponent(number)}`),
+
+  flats: () => http.get<Items<Flat>>('/api/v1/flats'),
+  addFlat: (f: NewFlat) => http.post<Flat>('/api/v1/flats', f),
+  retireFlat: (id: number) => http.post<Flat>(`/api/v1/flats/${id}/retire`, {}),
+
+  schools: (stage?: string) => http.get<Items<School>>('/api/v1/schools', { stage }),
+  addSchool: (s: NewSchool) => http.post<School>('/api/v1/schools', s),
+  updateSchool: (id: number, patch: Partial<Pick<School, 'name' | 'city' | 'capacity' | 'priority'>>) =>
+    http.patch<School>(`/api/v1/schools/${id}`, patch),
+  runPlacement: () => http.post<PlacementRun>('/api/v1/placements', {}),
+  latestPlacement: () => http.get<PlacementRun>('/api/v1/placements/latest'),
 
   audit: (q: { after?: number; limit?: number } = {}) => http.get<Items<AuditRecord>>('/api/v1/audit', q),
   auditVerify: () => http.get<AuditVerify>('/api/v1/audit/verify'),

@@ -353,3 +353,175 @@ export interface VerifyResult {
   key_id: string | null
   card?: CardPayload
 }
+
+// --- entitlement claims (GET/POST /claims, /flats, /schools, /placements, /letters) ---
+
+/** A turnover flat of an employer's inventory. */
+export interface Flat {
+  id: number
+  employer_id: number
+  address: string
+  /** Square metres as text, at most 2 decimals: "86.5". */
+  area_m2: string
+  rooms: number
+  available_from: string
+  available_to: string
+  retired: boolean
+  /** The claim holding the flat (assigned or occupied), if any. */
+  claim_id: number | null
+}
+
+export type SchoolStage = 'primary' | 'junior' | 'senior'
+export type SchoolCriterion = 'tier' | 'same_city' | 'first_claimed'
+
+export interface School {
+  id: number
+  code: string
+  name: string
+  city: string
+  stage: SchoolStage | string
+  capacity: number
+  priority: (SchoolCriterion | string)[]
+}
+
+export interface Letter {
+  number: string
+  /** settlement, residence_permit_support, permanent_residence_recommendation */
+  kind: string
+  holder_name: string
+  /** In the request's language (Accept-Language). */
+  body: string
+  issued_on: string
+  valid_until: string
+  /** valid, expired, withdrawn */
+  status: string
+  claim_id: number
+}
+
+/** One month of an allowance claim's schedule. */
+export interface AllowanceMonth {
+  month: string
+  amount_fen: number
+  policy_version: string
+  salary_fen: number
+  paid_on: string | null
+  paid_fen: number | null
+  /** paid, due (this month or later), missed (an earlier month, unpaid) */
+  status?: string
+}
+
+export interface ClaimEvent {
+  action: string
+  actor_role: string
+  actor_user_id: number | null
+  at: string
+  from: string | null
+  to: string
+  note: string | null
+}
+
+export interface NotGiven {
+  school_id?: number
+  school: string
+  reason: string
+  reason_zh: string
+}
+
+export interface ClaimDetail {
+  city?: string
+  county?: string
+  stage?: string
+  ranking?: number[]
+  placement?: { run: number; choice: number; not_given: NotGiven[] }
+  [extra: string]: unknown
+}
+
+export interface Claim {
+  id: number
+  application_id: number
+  talent_id: number
+  employer_id: number | null
+  entitlement: string
+  /** 1-based child index (school_choice only). */
+  child: number | null
+  state: string
+  revision: number
+  responsible: 'office' | 'employer' | string
+  detail: ClaimDetail | null
+  opened_on: string
+  updated_at: string
+  overdue: boolean
+  flat: Flat | null
+  school: School | null
+  letter: Letter | null
+  /** What the caller may do now. */
+  actions: string[]
+  /** GET /claims/{id} and actions only. */
+  timeline?: ClaimEvent[]
+  /** Allowance claims, GET /claims/{id} and actions only. */
+  months?: AllowanceMonth[]
+}
+
+export interface ClaimActionBody {
+  city?: string
+  county?: string
+  flat_id?: number
+  schools?: number[]
+  month?: string
+  note?: string
+  revision?: number
+}
+
+export interface DueItem extends AllowanceMonth {
+  claim_id: number
+  talent_id: number
+  employer_id: number | null
+  entitlement: string
+  status: 'due' | 'missed' | string
+}
+
+export interface AllowancesDue {
+  month: string
+  due_fen: number
+  missed_fen: number
+  items: DueItem[]
+}
+
+export interface PlacementSummary {
+  unplaced: number
+  changed: number
+  /** Children placed at their 1st, 2nd, ... 10th choice. */
+  by_choice: number[]
+}
+
+/** GET /placements/latest (summary inside) or POST /placements (its fields also at the top). */
+export interface PlacementRun {
+  id: number
+  run_at: string
+  run_by: string
+  inputs_digest: string
+  children: number
+  placed: number
+  summary: PlacementSummary | null
+  unplaced?: number
+  changed?: number
+  by_choice?: number[]
+}
+
+export interface NewFlat {
+  address: string
+  area_m2: string
+  rooms: number
+  available_from: string
+  available_to: string
+  employer_id?: number
+}
+
+export interface NewSchool {
+  code: string
+  name: string
+  city: string
+  stage: string
+  capacity: number
+  priority: string[]
+}
