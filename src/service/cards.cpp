@@ -62,16 +62,30 @@ Result<store::CardRow> Cards::ActiveCard(int64_t application_id) {
   return *out;
 }
 
+card::CardVerdict Cards::OfflineVerdict(const std::string& text, int32_t today) {
+  constexpr size_t kMaxKept = 4096;
+  {
+    std::lock_guard lock(verdicts_mu_);
+    auto it = verdicts_.find(text);
+    if (it != verdicts_.end() && it->second.first == today) return it->second.second;
+  }
+  card::CardTrust trust = ring_ ? ring_->Trust() : card::CardTrust([](std::string_view) { return std::nullopt; });
+  card::CardVerdict verdict = card::VerifyCard(text, trust, today);
+  std::lock_guard lock(verdicts_mu_);
+  if (verdicts_.size() >= kMaxKept) verdicts_.clear();
+  verdicts_.insert_or_assign(text, std::make_pair(today, verdict));
+  return verdict;
+}
+
 OnlineVerdict Cards::Verify(const std::string& text) {
   OnlineVerdict v;
-  card::CardTrust trust = ring_ ? ring_->Trust() : card::CardTrust([](std::string_view) { return std::nullopt; });
-  v.offline = card::VerifyCard(text, trust, ShanghaiDay(clock_()));
+  v.offline = OfflineVerdict(text, ShanghaiDay(clock_()));
   v.status = std::string(card::CardVerdictName(v.offline.kind));
   v.reason = v.offline.reason;
   v.reason_zh = v.offline.reason_zh;
   if (!v.offline.SignatureVerified() || !v.offline.payload) return v;
   const std::string id = v.offline.payload->card_id;
-  Status st = store_.Read([&](store::Tx& tx) -> Status {
+  Status st = store_.ReadOne([&](store::Tx& tx) -> Status {  // one statement: no transaction needed
     auto c = store::FindCard(tx, id);
     if (!c.ok()) return c.status();
     v.card = std::move(*c);

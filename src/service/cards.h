@@ -4,8 +4,10 @@
 // card's text online: the offline verdict of card/card_codec plus its status here.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "card/card_codec.h"
 #include "card/key_ring.h"
@@ -46,9 +48,15 @@ class Cards {
   Result<std::string> RevocationList();
 
  private:
+  // The offline verdict of a text on a day, which depends on nothing else (the ring is
+  // fixed for the process): kept for texts seen again the same day, so a card checked
+  // at every door costs one signature check a day. Bounded; emptied when full.
+  card::CardVerdict OfflineVerdict(const std::string& text, int32_t today);
   store::Store& store_;
   const card::KeyRing* ring_;
   Clock clock_;
+  std::mutex verdicts_mu_;
+  std::unordered_map<std::string, std::pair<int32_t, card::CardVerdict>> verdicts_;
 };
 
 }  // namespace jincai::service

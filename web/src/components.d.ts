@@ -12,6 +12,8 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     AppHeader: typeof import('./components/AppHeader.vue')['default']
+    ClaimStateTag: typeof import('./components/ClaimStateTag.vue')['default']
+    ClaimTimeline: typeof import('./components/ClaimTimeline.vue')['default']
     DecisionView: typeof import('./components/DecisionView.vue')['default']
     DossierSnapshot: typeof import('./components/DossierSnapshot.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
@@ -21,6 +23,7 @@ declare module 'vue' {
     ElCheckboxGroup: typeof import('element-plus/es')['ElCheckboxGroup']
     ElConfigProvider: typeof import('element-plus/es')['ElConfigProvider']
     ElDatePicker: typeof import('element-plus/es')['ElDatePicker']
+    ElDialog: typeof import('element-plus/es')['ElDialog']
     ElDivider: typeof import('element-plus/es')['ElDivider']
     ElEmpty: typeof import('element-plus/es')['ElEmpty']
     ElForm: typeof import('element-plus/es')['ElForm']
@@ -42,6 +45,9 @@ declare module 'vue' {
     ElTimeline: typeof import('element-plus/es')['ElTimeline']
     ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
     EntitlementList: typeof import('./components/EntitlementList.vue')['default']
+    LetterSheet: typeof import('./components/LetterSheet.vue')['default']
+    PaymentDialog: typeof import('./components/PaymentDialog.vue')['default']
+    PlacementChart: typeof import('./components/PlacementChart.vue')['default']
     PointsChart: typeof import('./components/PointsChart.vue')['default']
     PolicyTextEditor: typeof import('./components/PolicyTextEditor.vue')['default']
     PreviewPanel: typeof import('./components/PreviewPanel.vue')['default']

@@ -46,6 +46,20 @@ export const routes = [
     component: () => import('@/views/talent/MyCardView.vue'),
     meta: { roles: ['talent'] as Role[], title: 'card.title' },
   },
+  {
+    path: '/talent/entitlements',
+    name: 'my-entitlements',
+    component: () => import('@/views/talent/MyEntitlementsView.vue'),
+    meta: { roles: ['talent'] as Role[], title: 'claims.title' },
+  },
+  {
+    path: '/claims/:id(\\d+)',
+    name: 'claim',
+    component: () => import('@/views/ClaimView.vue'),
+    props: true,
+    meta: { roles: workflowReaders, title: 'claim.title' },
+  },
+  { path: '/letters', name: 'letters', component: () => import('@/views/LetterCheckView.vue'), meta: { title: 'letterCheck.title' } },
   { path: '/verify', name: 'verify', component: () => import('@/views/VerifyView.vue'), meta: { title: 'verify.title' } },
   {
     path: '/applications/:id(\\d+)',
@@ -61,10 +75,34 @@ export const routes = [
     meta: { roles: ['employer_admin', 'employer_staff'] as Role[], title: 'employer.title' },
   },
   {
+    path: '/employer/housing',
+    name: 'employer-housing',
+    component: () => import('@/views/employer/HousingView.vue'),
+    meta: { roles: ['employer_admin', 'employer_staff'] as Role[], title: 'housing.title' },
+  },
+  {
+    path: '/employer/allowances',
+    name: 'employer-allowances',
+    component: () => import('@/views/employer/AllowancesView.vue'),
+    meta: { roles: ['employer_admin', 'employer_staff'] as Role[], title: 'allowances.title' },
+  },
+  {
     path: '/officer/applications',
     name: 'officer-queue',
     component: () => import('@/views/officer/ReviewQueueView.vue'),
     meta: { roles: ['officer', 'admin'] as Role[], title: 'officer.title' },
+  },
+  {
+    path: '/officer/claims',
+    name: 'officer-claims',
+    component: () => import('@/views/officer/ClaimsListView.vue'),
+    meta: { roles: ['officer', 'admin'] as Role[], title: 'officerClaims.title' },
+  },
+  {
+    path: '/officer/schools',
+    name: 'officer-schools',
+    component: () => import('@/views/officer/SchoolsView.vue'),
+    meta: { roles: ['officer', 'admin'] as Role[], title: 'schools.title' },
   },
   {
     path: '/policies',
