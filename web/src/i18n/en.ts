@@ -719,6 +719,7 @@ const en: Messages<typeof zh> = {
       removeOne: 'Remove {name} from the list',
       empty: 'No school in the list yet',
       save: 'Submit the ranking',
+      rerank: 'A new ranking gives up the place at {school}; the child waits for the next placement. Submit it?',
       capacity: '{n} places',
       choiceN: 'choice {n}',
       placement: 'Placement',

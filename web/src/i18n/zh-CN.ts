@@ -715,6 +715,7 @@ export default {
       removeOne: '从志愿中移除 {name}',
       empty: '尚未加入学校',
       save: '提交志愿',
+      rerank: '提交新的志愿后，已安置的学校（{school}）将被取消，须等待下一次安置。确定提交？',
       capacity: '名额 {n}',
       choiceN: '第 {n} 志愿',
       placement: '安置结果',
