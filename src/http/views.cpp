@@ -111,19 +111,26 @@ std::string ApplicationStatusJson(const store::ApplicationRow& a) {
   return out;
 }
 
+// A timeline of application or claim events: who did what, when, from which state to
+// which, and the text that came with it (a reason, a note) under `text_key`.
+template <class Event>
+json TimelineJson(const std::vector<Event>& events, const char* text_key, std::string Event::*text) {
+  json out = json::array();
+  for (const auto& e : events)
+    out.push_back({{"at", e.at},
+                   {"actor_user_id", OptId(e.actor_user_id)},
+                   {"actor_role", e.actor_role},
+                   {"action", e.action},
+                   {"from", OptText(e.from_state)},
+                   {"to", e.to_state},
+                   {text_key, OptText(e.*text)}});
+  return out;
+}
+
 json ApplicationViewJson(const service::ApplicationView& v) {
   json out = ApplicationJson(v.row);
   out["dossier"] = ParsedOrNull(v.row.dossier);
-  json events = json::array();
-  for (const auto& e : v.events)
-    events.push_back({{"at", e.at},
-                      {"actor_user_id", OptId(e.actor_user_id)},
-                      {"actor_role", e.actor_role},
-                      {"action", e.action},
-                      {"from", OptText(e.from_state)},
-                      {"to", e.to_state},
-                      {"reason", OptText(e.reason)}});
-  out["timeline"] = events;
+  out["timeline"] = TimelineJson(v.events, "reason", &store::ApplicationEventRow::reason);
   json actions = json::array();
   for (auto a : v.actions) actions.push_back(std::string(domain::ActionName(a)));
   out["actions"] = actions;
@@ -226,16 +233,7 @@ json ClaimViewJson(const service::ClaimView& v, bool zh) {
   for (const auto& a : v.actions) actions.push_back(a);
   out["actions"] = actions;
   if (!v.events.empty()) {
-    json events = json::array();
-    for (const auto& e : v.events)
-      events.push_back({{"at", e.at},
-                        {"actor_user_id", OptId(e.actor_user_id)},
-                        {"actor_role", e.actor_role},
-                        {"action", e.action},
-                        {"from", OptText(e.from_state)},
-                        {"to", e.to_state},
-                        {"note", OptText(e.note)}});
-    out["timeline"] = events;
+    out["timeline"] = TimelineJson(v.events, "note", &store::ClaimEventRow::note);
   }
   const auto* kind = domain::FindClaimEntitlement(c.entitlement);
   if (kind && kind->kind == domain::ClaimKind::kAllowance) {
