@@ -170,6 +170,14 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/policies/{id}", policy_readers, HandleGetPolicy, "getPolicy", "One policy version with its text",
        {kOk, kUnauth, kForbidden, kMissing}},
 
+      {"GET", "/api/v1/simulator/parameters", policy_readers, HandleSimulationParameters, "getSimulationParameters",
+       "The parameters of a policy version (?policy_id=, default the one in force) with their values on ?as_of=",
+       {kOk, kInvalid, kUnauth, kForbidden, kMissing}},
+      {"POST", "/api/v1/simulations", policy_readers, HandleRunSimulation, "runSimulation",
+       "A policy version against itself with {set: {parameter: value}} over a synthetic population {count, seed}: "
+       "counts per tier, transitions, entitlement costs by payer",
+       {kOk, kInvalid, kUnauth, kForbidden, kMissing, kConflict}},
+
       {"GET", "/api/v1/audit", officers, HandleListAudit, "listAudit", "Audit records in order; ?after=, ?limit=",
        {kOk, kInvalid, kUnauth, kForbidden}},
       {"GET", "/api/v1/audit/verify", officers, HandleVerifyAudit, "verifyAudit",

@@ -9,6 +9,7 @@
 #include "service/policy_registry.h"
 #include "service/records.h"
 #include "service/school_places.h"
+#include "service/simulator.h"
 #include "service/spouse_allowances.h"
 #include "service/turnover_flats.h"
 #include "store/store.h"
@@ -32,6 +33,7 @@ struct Services {
   service::TurnoverFlats& flats;
   service::Schools& schools;
   service::SpouseAllowances& allowances;
+  service::Simulator& simulator;
   const StaticSite* site = nullptr;  // the web UI, when serve found one
 };
 

@@ -9,6 +9,7 @@
 #include "service/policy_registry.h"
 #include "service/records.h"
 #include "service/school_places.h"
+#include "service/simulator.h"
 #include "service/spouse_allowances.h"
 #include "service/turnover_flats.h"
 
@@ -25,6 +26,7 @@ struct Platform {
         flats(store, clock),
         schools(store, policies, clock),
         allowances(store, policies, clock),
+        simulator(policies, clock),
         applications(store, policies, clock, &cards, &claims) {}
   PolicyRegistry policies;
   Accounts accounts;
@@ -34,6 +36,7 @@ struct Platform {
   TurnoverFlats flats;
   Schools schools;
   SpouseAllowances allowances;
+  Simulator simulator;
   Applications applications;
 };
 

@@ -80,6 +80,10 @@ Response HandleGetPolicy(const Request& req, Services& services);
 Response HandleUploadPolicy(const Request& req, Services& services);
 Response HandleCheckPolicy(const Request& req, Services& services);
 
+// simulations.cpp
+Response HandleSimulationParameters(const Request& req, Services& services);
+Response HandleRunSimulation(const Request& req, Services& services);
+
 // audit.cpp
 Response HandleListAudit(const Request& req, Services& services);
 Response HandleVerifyAudit(const Request& req, Services& services);

@@ -652,6 +652,10 @@ const en: Messages<typeof zh> = {
     confirmAction: '{action}: claim {id}?',
     actionDone: '{action}: done',
     conflict: 'Someone else acted on this claim; it now shows the latest state',
+    parties: {
+      office: 'The talent office',
+      employer: 'The employer',
+    },
     residence: {
       title: 'Place of residence',
       city: 'City',

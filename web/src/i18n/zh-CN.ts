@@ -648,6 +648,10 @@ export default {
     confirmAction: '{action}：申领 {id}？',
     actionDone: '{action}：已完成',
     conflict: '他人已办理该申领，页面已刷新为最新状态',
+    parties: {
+      office: '人才主管部门',
+      employer: '用人单位',
+    },
     residence: {
       title: '落户地',
       city: '城市',

@@ -1,0 +1,147 @@
+// The analyst's simulator (see simulator.h).
+#include "service/simulator.h"
+
+#include <chrono>
+#include <sstream>
+
+#include "domain/synthetic_population.h"
+#include "policy/io/dossier_reader.h"
+#include "policy/value.h"
+
+namespace jincai::service {
+
+struct Simulator::Population {
+  int64_t version_id = 0, count = 0;
+  uint64_t seed = 0;
+  std::vector<policy::Batch> batches;
+};
+
+namespace {
+
+bool MayUse(const Actor& by) {
+  using domain::Role;
+  return by.role == Role::kPolicyAnalyst || by.role == Role::kOfficer || by.role == Role::kAdmin;
+}
+
+std::string ValueText(const policy::ParameterSpec& p, int32_t day) {
+  const policy::ParamValue* v = nullptr;
+  for (const auto& pv : p.values)
+    if (pv.from <= day) v = &pv;
+  if (!v && !p.values.empty()) v = &p.values.front();
+  if (!v) return "";
+  switch (p.kind) {
+    case policy::Kind::kMoney: return policy::FormatMoney(v->value);
+    case policy::Kind::kBool: return v->value ? "true" : "false";
+    case policy::Kind::kDate: return policy::FormatDate(static_cast<int32_t>(v->value));
+    case policy::Kind::kString: return v->string_value;
+    default: return policy::FormatNumber(v->value);
+  }
+}
+
+}  // namespace
+
+Simulator::Simulator(PolicyRegistry& policies, Clock clock) : policies_(policies), clock_(std::move(clock)) {}
+
+int32_t Simulator::ReferenceDay() {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", domain::kPopulationReferenceYear % 10000,
+                domain::kPopulationReferenceMonth % 100, domain::kPopulationReferenceDay % 100);
+  return *policy::ParseDate(buf);
+}
+
+Result<std::shared_ptr<const LoadedPolicy>> Simulator::VersionFor(std::optional<int64_t> id) {
+  if (id) return policies_.Version(*id);
+  return policies_.InForce(ShanghaiDay(clock_()));
+}
+
+Result<std::pair<store::PolicyVersionRow, std::vector<SimulationParameter>>> Simulator::Parameters(
+    const Actor& by, std::optional<int64_t> policy_version_id, std::optional<int32_t> as_of) {
+  if (!MayUse(by)) return Status::Forbidden("only analysts and officers use the simulator").Zh("只有政策分析员和经办人员可以使用模拟器");
+  auto loaded = VersionFor(policy_version_id);
+  if (!loaded.ok()) return loaded.status();
+  const int32_t day = as_of.value_or(ReferenceDay());
+  std::vector<SimulationParameter> out;
+  for (const auto& p : (*loaded)->compiled->parameters)
+    out.push_back({p.name, policy::KindName(p.kind), ValueText(p, day), p.assumption, p.cite.text});
+  return std::make_pair((*loaded)->row, std::move(out));
+}
+
+Result<SimulationResult> Simulator::Run(const Actor& by, const SimulationRequest& req) {
+  if (!MayUse(by)) return Status::Forbidden("only analysts and officers use the simulator").Zh("只有政策分析员和经办人员可以使用模拟器");
+  if (req.count < 1 || req.count > kMaxSimulationPopulation)
+    return Status::InvalidArgument("count must be between 1 and " + std::to_string(kMaxSimulationPopulation))
+        .Field("count")
+        .Zh("count 须在 1 至 " + std::to_string(kMaxSimulationPopulation) + " 之间");
+  auto loaded = VersionFor(req.policy_version_id);
+  if (!loaded.ok()) return loaded.status();
+  const LoadedPolicy& lp = **loaded;
+  const policy::CompiledPolicy& base = *lp.compiled;
+  auto reform = std::make_shared<policy::CompiledPolicy>(base);
+  for (const auto& [name, text] : req.set) {
+    bool known = false;
+    for (const auto& p : base.parameters) known |= p.name == name;
+    if (!known)
+      return Status::InvalidArgument("set." + name + ": the policy has no parameter '" + name + "'")
+          .Field("set." + name)
+          .Zh("政策中没有参数 " + name);
+    Status st = policy::OverrideParameter(*reform, name, text);
+    if (!st.ok())
+      return Status::InvalidArgument("set." + name + ": " + st.message()).Field("set." + name)
+          .Zh("参数 " + name + " 的取值“" + text + "”不合该参数的类型");
+  }
+  SimulationResult result;
+  result.policy = lp.row;
+  result.as_of = req.as_of.value_or(ReferenceDay());
+  // The compiled policy's string pool is shared by both sides and not thread-safe.
+  std::lock_guard policy_lock(lp.mu);
+  std::shared_ptr<Population> pop;
+  {
+    std::lock_guard lock(mu_);
+    if (population_ && population_->version_id == lp.row.id && population_->count == req.count &&
+        population_->seed == req.seed)
+      pop = population_;
+  }
+  result.population_cached = pop != nullptr;
+  if (!pop) {
+    pop = std::make_shared<Population>();
+    pop->version_id = lp.row.id;
+    pop->count = req.count;
+    pop->seed = req.seed;
+    std::ostringstream text;
+    domain::WritePopulation(text, {req.count, req.seed, domain::PopulationFormat::kJsonl});
+    const std::string all = text.str();
+    policy::JsonRecordAppender appender(base.layout(), base.pool());
+    policy::Batch batch;
+    batch.Reset(base.layout());
+    int64_t line = 0;
+    for (size_t at = 0; at < all.size();) {
+      size_t end = all.find('\n', at);
+      if (end == std::string::npos) end = all.size();
+      ++line;
+      Status st = appender.Append(std::string_view(all).substr(at, end - at), line, batch);
+      if (!st.ok())
+        return Status::Conflict("policy " + lp.row.policy_id + " " + lp.row.version +
+                                " does not read the synthetic population: " + st.message())
+            .Zh("该政策版本无法读取模拟人群：" + st.message());
+      if (batch.rows >= policy::kChunkRows) {
+        pop->batches.push_back(std::move(batch));
+        batch = policy::Batch();
+        batch.Reset(base.layout());
+      }
+      at = end + 1;
+    }
+    if (batch.rows > 0) pop->batches.push_back(std::move(batch));
+    std::lock_guard lock(mu_);
+    population_ = pop;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  auto sim = policy::Simulation::Create(base, *reform, result.as_of);
+  if (!sim.ok()) return sim.status();
+  for (const auto& b : pop->batches) (*sim)->Add(b);
+  result.elapsed_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  result.report = (*sim)->report();
+  return result;
+}
+
+}  // namespace jincai::service
