@@ -206,6 +206,11 @@ ROWS = [
     ("GET", "/api/v1/policies/{id}", "/api/v1/policies/{policy}", None,
      [401, DENY, DENY, DENY, 200, 200, 200]),
 
+    ("GET", "/api/v1/simulator/parameters", "/api/v1/simulator/parameters", None,
+     [401, DENY, DENY, DENY, 200, 200, 200]),
+    ("POST", "/api/v1/simulations", "/api/v1/simulations", {"count": 0},
+     [401, DENY, DENY, DENY, 422, 422, 422]),
+
     ("GET", "/api/v1/audit", "/api/v1/audit", None,
      [401, DENY, DENY, DENY, 200, DENY, 200]),
     ("GET", "/api/v1/audit/verify", "/api/v1/audit/verify", None,
