@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/bootstrap
+# A Node.js the bootstrap installed because the system's is too old comes first.
+if [[ -x .tools/node/bin/node ]]; then export PATH="$PWD/.tools/node/bin:$PATH"; fi
 scripts/build
 scripts/build-web
 status=0
