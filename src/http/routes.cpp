@@ -178,6 +178,16 @@ std::vector<Route> AllRoutes() {
        "counts per tier, transitions, entitlement costs by payer",
        {kOk, kInvalid, kUnauth, kForbidden, kMissing, kConflict}},
 
+      {"GET", "/api/v1/statistics", officers, HandleStatistics, "getStatistics",
+       "The talent pool today: totals, cards in force by tier, field, city, employer kind, nationality and age band, "
+       "cards issued and ended per month, entitlement costs by payer, claims, allowance payments",
+       {kOk, kUnauth, kForbidden}},
+      {"GET", "/api/v1/statistics.csv", officers, HandleStatisticsCsv, "getStatisticsCsv",
+       "The same figures as CSV rows: section, key, detail, value", {{200, "text/csv", "The figures"}, kUnauth, kForbidden}},
+      {"GET", "/api/v1/statistics.xlsx", officers, HandleStatisticsXlsx, "getStatisticsXlsx",
+       "The same figures as an Excel workbook, one sheet per section",
+       {{200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "The workbook"}, kUnauth, kForbidden}},
+
       {"GET", "/api/v1/audit", officers, HandleListAudit, "listAudit", "Audit records in order; ?after=, ?limit=",
        {kOk, kInvalid, kUnauth, kForbidden}},
       {"GET", "/api/v1/audit/verify", officers, HandleVerifyAudit, "verifyAudit",

@@ -10,6 +10,7 @@
 #include "service/records.h"
 #include "service/school_places.h"
 #include "service/simulator.h"
+#include "service/statistics.h"
 #include "service/spouse_allowances.h"
 #include "service/turnover_flats.h"
 #include "store/store.h"
@@ -34,6 +35,7 @@ struct Services {
   service::Schools& schools;
   service::SpouseAllowances& allowances;
   service::Simulator& simulator;
+  service::Statistics& statistics;
   const StaticSite* site = nullptr;  // the web UI, when serve found one
 };
 

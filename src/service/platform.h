@@ -10,6 +10,7 @@
 #include "service/records.h"
 #include "service/school_places.h"
 #include "service/simulator.h"
+#include "service/statistics.h"
 #include "service/spouse_allowances.h"
 #include "service/turnover_flats.h"
 
@@ -27,6 +28,7 @@ struct Platform {
         schools(store, policies, clock),
         allowances(store, policies, clock),
         simulator(policies, clock),
+        statistics(store, policies, clock),
         applications(store, policies, clock, &cards, &claims) {}
   PolicyRegistry policies;
   Accounts accounts;
@@ -37,6 +39,7 @@ struct Platform {
   Schools schools;
   SpouseAllowances allowances;
   Simulator simulator;
+  Statistics statistics;
   Applications applications;
 };
 

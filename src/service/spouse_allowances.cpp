@@ -31,17 +31,6 @@ std::string NextMonth(const std::string& m) {
   return buf;
 }
 
-// "3848.7" -> 384870; the engine's amounts have at most 2 decimals.
-std::optional<int64_t> FenOf(const std::string& text) {
-  size_t dot = text.find('.');
-  std::string whole = text.substr(0, dot), frac = dot == std::string::npos ? "" : text.substr(dot + 1);
-  if (whole.empty() || frac.size() > 2 || whole[0] == '-') return std::nullopt;
-  while (frac.size() < 2) frac += '0';
-  for (char c : whole + frac)
-    if (c < '0' || c > '9') return std::nullopt;
-  return std::stoll(whole) * 100 + std::stoll(frac);
-}
-
 // The claim's monthly amount for `month` under the policy in force on its first day,
 // with the employer's salary now and the spouse present without work; nullopt when
 // the policy does not grant the entitlement then.
@@ -68,7 +57,7 @@ Result<std::optional<MonthAmount>> AmountFor(store::Tx& tx, PolicyRegistry& poli
   json d = json::parse(eval->json, nullptr, false);
   for (const auto& g : d["decision"].value("entitlements", json::array())) {
     if (g.value("id", "") != claim.entitlement || !g.contains("monthly_cny")) continue;
-    auto fen = FenOf(g["monthly_cny"].dump());
+    auto fen = policy::ParseMoney(g["monthly_cny"].dump());
     if (!fen) return Status::Internal("the policy gave a monthly amount that is not money: " + g["monthly_cny"].dump());
     const auto& row = (*policy)->row;
     return std::optional<MonthAmount>(MonthAmount{*fen, row.id, row.policy_id + "@" + row.version, salary});

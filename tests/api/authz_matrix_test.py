@@ -211,6 +211,13 @@ ROWS = [
     ("POST", "/api/v1/simulations", "/api/v1/simulations", {"count": 0},
      [401, DENY, DENY, DENY, 422, 422, 422]),
 
+    ("GET", "/api/v1/statistics", "/api/v1/statistics", None,
+     [401, DENY, DENY, DENY, 200, DENY, 200]),
+    ("GET", "/api/v1/statistics.csv", "/api/v1/statistics.csv", None,
+     [401, DENY, DENY, DENY, 200, DENY, 200]),
+    ("GET", "/api/v1/statistics.xlsx", "/api/v1/statistics.xlsx", None,
+     [401, DENY, DENY, DENY, 200, DENY, 200]),
+
     ("GET", "/api/v1/audit", "/api/v1/audit", None,
      [401, DENY, DENY, DENY, 200, DENY, 200]),
     ("GET", "/api/v1/audit/verify", "/api/v1/audit/verify", None,

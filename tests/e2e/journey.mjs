@@ -10,10 +10,22 @@
 //   QR code, card number, print view); anyone, logged out, verifies the card on the
 //   public page from its text (valid), from an upload of its QR code's PNG (valid;
 //   jsQR loads only then), and an altered text (not valid); an image without a code
-//   is refused. Then: the pages at phone width, English, the analyst's policy check
-//   with a diagnostic at its line,
-//   the analyst's upload of a new version with its date, the officer's audit chain,
-//   a role guard, and the first page's JavaScript size (gzip, budget 300 KB).
+//   is refused. Entitlement claims: from My card the talent opens "My entitlements",
+//   claims a residence of choice (no city: refused in the browser; a city and county
+//   chosen), turnover housing and a school for the child (two schools ranked,
+//   reordered with the buttons and the keyboard); demo.talent sees their own claims;
+//   demo.employer adds a flat (a bad area refused next to its field) and assigns it
+//   to the open housing claim, the talent moves in; demo.employer sees the spouse
+//   allowances due this month with their totals and records a payment; demo.officer
+//   changes a school's places, runs school placement (children, placed, not placed,
+//   by choice) and the talent sees the result; demo.officer filters the claims and
+//   issues the settlement letter; the talent sees it and it prints alone; anyone
+//   checks its number on the public page (typed in small letters without dashes:
+//   valid, the holder and place named) and a wrong number is refused next to the
+//   field. Then: the pages at phone width, English (the entitlements and the letter
+//   too), the analyst's policy check with a diagnostic at its line, the analyst's
+//   upload of a new version with its date, the officer's audit chain, a role guard,
+//   and the first pages' JavaScript size (gzip, budget 300 KB).
 //
 // The server serves the built UI itself (`--web web/dist`), as in production.
 //
@@ -594,6 +606,9 @@ async function main() {
       const state = await talent.locator('[data-testid=claim-state]').getAttribute('data-state')
       check(state === 'placed' || state === 'unplaced', `the school claim is ${state}`)
       if (state === 'placed') check((await talent.locator('[data-testid=placed-at]').textContent()).includes('志愿'), 'the choice is not said')
+      await talent.goto(`${base}/talent/entitlements`)
+      await talent.locator(`[data-testid="ent-school_choice#1"] [data-testid=claim-state][data-state=${state}]`).waitFor()
+      await shot(talent, '17c-my-entitlements-claimed')
     }, talent)
 
     await step('demo.officer filters the claims and issues the settlement letter', async () => {

@@ -84,6 +84,11 @@ Response HandleCheckPolicy(const Request& req, Services& services);
 Response HandleSimulationParameters(const Request& req, Services& services);
 Response HandleRunSimulation(const Request& req, Services& services);
 
+// statistics.cpp
+Response HandleStatistics(const Request& req, Services& services);
+Response HandleStatisticsCsv(const Request& req, Services& services);
+Response HandleStatisticsXlsx(const Request& req, Services& services);
+
 // audit.cpp
 Response HandleListAudit(const Request& req, Services& services);
 Response HandleVerifyAudit(const Request& req, Services& services);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform_fixture.h"
+#include "policy/value.h"
 #include "service/letters.h"
 #include "store/records/employers_table.h"
 
@@ -342,6 +343,40 @@ TEST_P(ClaimsTest, AForeignTalentsPermitLetterAndScopes) {
   EXPECT_EQ(platform_->claims.Get(anna, permit.row.id)->row.state, "letter_issued");
   EXPECT_EQ(FindLetterByNumber(*store_, permit.letter->number, now_)->status, "withdrawn");
   AuditCount();
+}
+
+// The dashboard's figures on both backends (its aggregate SQL differs most between them).
+TEST_P(ClaimsTest, StatisticsOfTheCardsInForce) {
+  Actor t1 = Talent("li.wei", 1), t2 = Talent("wang.fang", 2), employer = Employer("hr.one", 1);
+  IssueCard(t1, employer);
+  IssueCard(t2, employer);
+  ASSERT_TRUE(platform_->applications.Act(officer_, app_of_[*t2.talent_id], "revoke", "found untrue").ok());
+  Open(t1, "spouse_allowance");
+  Open(t1, "residence_choice");
+  EXPECT_EQ(platform_->statistics.Report(t1).status().code(), Code::kForbidden);
+  auto r = platform_->statistics.Report(officer_);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->talents, 2);
+  EXPECT_EQ(r->employers, 1);
+  EXPECT_EQ(r->holders, 1);
+  EXPECT_EQ(r->top_tier, "A");
+  EXPECT_EQ(r->leading, 0);
+  EXPECT_EQ(r->holders_by["tier"], (std::map<std::string, int64_t>{{"B", 1}}));
+  EXPECT_EQ(r->holders_by["age_band"], (std::map<std::string, int64_t>{{"40-49", 1}}));
+  EXPECT_EQ(r->holders_by["city"], (std::map<std::string, int64_t>{{"taiyuan", 1}}));
+  EXPECT_EQ(r->holders_by["nationality"], (std::map<std::string, int64_t>{{"CN", 1}}));
+  ASSERT_EQ(r->flow.size(), 1u);
+  EXPECT_EQ(r->flow[0].month, "2026-11");
+  EXPECT_EQ(r->flow[0].issued, 2);
+  EXPECT_EQ(r->flow[0].revoked, 1);
+  EXPECT_EQ(r->monthly_fen_by_payer["employer"], 600000 + 144000);
+  EXPECT_EQ(r->claims["spouse_allowance"]["active"], 1);
+  EXPECT_EQ(r->claims["residence_choice"]["open"], 1);
+  EXPECT_EQ(r->allowance_computed_fen, 600000);
+  EXPECT_EQ(r->allowance_unpaid_fen, 600000);
+  EXPECT_EQ(AgeBand(*policy::ParseDate("2000-06-02"), *policy::ParseDate("2030-06-01")), "<30");
+  EXPECT_EQ(AgeBand(*policy::ParseDate("2000-06-01"), *policy::ParseDate("2030-06-01")), "30-39");
+  EXPECT_EQ(AgeBand(*policy::ParseDate("1950-01-01"), *policy::ParseDate("2030-06-01")), "60+");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ClaimsTest, testing::Values("sqlite", "postgres"), testing_platform::BackendName);

@@ -705,6 +705,7 @@ const en: Messages<typeof zh> = {
       flat: 'Flat',
       chooseFlat: 'Choose a free flat',
       noFreeFlats: 'No free flat to assign: add one to the inventory first',
+      unassign: 'Take the flat back',
     },
     school: {
       title: "Child's school",
@@ -765,6 +766,8 @@ const en: Messages<typeof zh> = {
     claim: 'Claim',
     flat: 'Flat',
     inventory: 'Flat inventory',
+    openCount: '{open} to assign, {total} in all',
+    freeCount: '{free} free, {total} in all',
     add: 'Add a flat',
     added: 'Flat added',
     address: 'Address',

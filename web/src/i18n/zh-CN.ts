@@ -701,6 +701,7 @@ export default {
       flat: '房源',
       chooseFlat: '选择空闲房源',
       noFreeFlats: '没有可分配的空闲房源：请先在房源中登记',
+      unassign: '收回房源',
     },
     school: {
       title: '子女择校',
@@ -761,6 +762,8 @@ export default {
     claim: '申领',
     flat: '周转房',
     inventory: '房源',
+    openCount: '{open} 项待分配，共 {total} 项',
+    freeCount: '{free} 套空闲，共 {total} 套',
     add: '登记房源',
     added: '已登记房源',
     address: '地址',
