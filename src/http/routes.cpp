@@ -178,6 +178,10 @@ std::vector<Route> AllRoutes() {
        "counts per tier, transitions, entitlement costs by payer",
        {kOk, kInvalid, kUnauth, kForbidden, kMissing, kConflict}},
 
+      {"POST", "/api/v1/simulations/reform", policy_readers, HandleReformFile, "exportReform",
+       "The reform as a policy file: {policy_id?, set, version?} -> the version's TOML with those values",
+       {{200, "application/toml", "The policy file"}, kInvalid, kUnauth, kForbidden, kMissing}},
+
       {"GET", "/api/v1/statistics", officers, HandleStatistics, "getStatistics",
        "The talent pool today: totals, cards in force by tier, field, city, employer kind, nationality and age band, "
        "cards issued and ended per month, entitlement costs by payer, claims, allowance payments",

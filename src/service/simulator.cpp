@@ -6,6 +6,7 @@
 
 #include "domain/synthetic_population.h"
 #include "policy/io/dossier_reader.h"
+#include "policy/io/reform_writer.h"
 #include "policy/value.h"
 
 namespace jincai::service {
@@ -35,6 +36,43 @@ std::string ValueText(const policy::ParameterSpec& p, int32_t day) {
     case policy::Kind::kDate: return policy::FormatDate(static_cast<int32_t>(v->value));
     case policy::Kind::kString: return v->string_value;
     default: return policy::FormatNumber(v->value);
+  }
+}
+
+// The base with each parameter of `set` given its one value; InvalidArgument naming
+// "set.NAME" for an unknown parameter or a value of the wrong type.
+Status ApplySet(policy::CompiledPolicy& reform, const std::map<std::string, std::string>& set) {
+  for (const auto& [name, text] : set) {
+    bool known = false;
+    for (const auto& p : reform.parameters) known |= p.name == name;
+    if (!known)
+      return Status::InvalidArgument("set." + name + ": the policy has no parameter '" + name + "'")
+          .Field("set." + name)
+          .Zh("政策中没有参数 " + name);
+    Status st = policy::OverrideParameter(reform, name, text);
+    if (!st.ok())
+      return Status::InvalidArgument("set." + name + ": " + st.message()).Field("set." + name)
+          .Zh("参数 " + name + " 的取值“" + text + "”不合该参数的类型");
+  }
+  return Status::Ok();
+}
+
+// A parameter's (one) value as TOML.
+std::string TomlValue(const policy::ParameterSpec& p) {
+  const policy::ParamValue& v = p.values.front();
+  switch (p.kind) {
+    case policy::Kind::kMoney: return policy::FormatMoney(v.value);
+    case policy::Kind::kBool: return v.value ? "true" : "false";
+    case policy::Kind::kDate: return policy::FormatDate(static_cast<int32_t>(v.value));
+    case policy::Kind::kString: {
+      std::string out = "\"";
+      for (char c : v.string_value) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+      }
+      return out + '"';
+    }
+    default: return policy::FormatNumber(v.value);
   }
 }
 
@@ -77,18 +115,7 @@ Result<SimulationResult> Simulator::Run(const Actor& by, const SimulationRequest
   const LoadedPolicy& lp = **loaded;
   const policy::CompiledPolicy& base = *lp.compiled;
   auto reform = std::make_shared<policy::CompiledPolicy>(base);
-  for (const auto& [name, text] : req.set) {
-    bool known = false;
-    for (const auto& p : base.parameters) known |= p.name == name;
-    if (!known)
-      return Status::InvalidArgument("set." + name + ": the policy has no parameter '" + name + "'")
-          .Field("set." + name)
-          .Zh("政策中没有参数 " + name);
-    Status st = policy::OverrideParameter(*reform, name, text);
-    if (!st.ok())
-      return Status::InvalidArgument("set." + name + ": " + st.message()).Field("set." + name)
-          .Zh("参数 " + name + " 的取值“" + text + "”不合该参数的类型");
-  }
+  JINCAI_RETURN_IF_ERROR(ApplySet(*reform, req.set));
   SimulationResult result;
   result.policy = lp.row;
   result.as_of = req.as_of.value_or(ReferenceDay());
@@ -142,6 +169,41 @@ Result<SimulationResult> Simulator::Run(const Actor& by, const SimulationRequest
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   result.report = (*sim)->report();
   return result;
+}
+
+Result<std::string> Simulator::ReformFile(const Actor& by, std::optional<int64_t> policy_version_id,
+                                         const std::map<std::string, std::string>& set, const std::string& version_in) {
+  if (!MayUse(by)) return Status::Forbidden("only analysts and officers use the simulator").Zh("只有政策分析员和经办人员可以使用模拟器");
+  auto loaded = VersionFor(policy_version_id);
+  if (!loaded.ok()) return loaded.status();
+  const LoadedPolicy& lp = **loaded;
+  const std::string version = version_in.empty() ? lp.row.version + "-reform" : version_in;
+  if (version.size() > 40 || version.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_+") !=
+                                 std::string::npos)
+    return Status::InvalidArgument("version must have 1 to 40 letters, digits, '.', '-', '_' or '+'").Field("version")
+        .Zh("version 须为 1 至 40 个字母、数字或 . - _ +");
+  auto reform = std::make_shared<policy::CompiledPolicy>(*lp.compiled);
+  JINCAI_RETURN_IF_ERROR(ApplySet(*reform, set));
+  std::vector<policy::ParameterRewrite> rewrites;
+  for (const auto& [name, text] : set) {
+    const policy::ParameterSpec* before = nullptr;
+    const policy::ParameterSpec* after = nullptr;
+    for (const auto& p : lp.compiled->parameters) if (p.name == name) before = &p;
+    for (const auto& p : reform->parameters) if (p.name == name) after = &p;
+    if (!before || !after || after->values.empty()) return Status::Internal("parameter " + name + " vanished");
+    const int32_t from = before->values.empty() ? 0 : before->values.front().from;
+    rewrites.push_back({name, policy::FormatDate(from), TomlValue(*after)});
+  }
+  auto stored = policies_.Text(lp.row.id);
+  if (!stored.ok()) return stored.status();
+  auto text = policy::RewriteParameters(stored->text, rewrites, version);
+  if (!text.ok()) return Status::Internal("cannot write the reform: " + text.status().message());
+  PolicyCheckReport report = PolicyRegistry::Check(lp.row.policy_id + "-" + version + ".toml", *text);
+  if (!report.ok) {
+    std::string first = report.items.empty() ? "" : report.items.front().rendered;
+    return Status::Internal("the reform's text does not check: " + first);
+  }
+  return *text;
 }
 
 }  // namespace jincai::service

@@ -54,6 +54,11 @@ class Simulator {
   // InvalidArgument (field "set.NAME", "count") for an unknown parameter, a value of the
   // wrong type, or a population out of range.
   Result<SimulationResult> Run(const Actor& by, const SimulationRequest& request);
+  // The reform as a policy file: the version's text with each parameter of `set` given
+  // its one value and [policy] version set to `version` (default: the base's plus
+  // "-reform"); checked like an upload before it is returned.
+  Result<std::string> ReformFile(const Actor& by, std::optional<int64_t> policy_version_id,
+                                 const std::map<std::string, std::string>& set, const std::string& version);
   static int32_t ReferenceDay();
 
  private:

@@ -83,6 +83,7 @@ Response HandleCheckPolicy(const Request& req, Services& services);
 // simulations.cpp
 Response HandleSimulationParameters(const Request& req, Services& services);
 Response HandleRunSimulation(const Request& req, Services& services);
+Response HandleReformFile(const Request& req, Services& services);
 
 // statistics.cpp
 Response HandleStatistics(const Request& req, Services& services);

@@ -1,5 +1,7 @@
 // /api/v1/simulator/parameters and /api/v1/simulations: the analyst's simulator, a
 // policy version against itself with parameters changed, over a synthetic population.
+#include <map>
+
 #include "http/handlers/handlers.h"
 #include "http/json_io.h"
 #include "http/problem.h"
@@ -21,6 +23,28 @@ bool DateOf(const std::string& text, std::optional<int32_t>* out, const Request&
                             .Zh("as_of 须为 YYYY-MM-DD 格式的日期"),
                         req);
   return false;
+}
+
+// {"set": {"name": value}} as parameter -> value text (strings as they are, numbers and
+// booleans as JSON writes them), or a 422 naming "set.NAME".
+bool SetOf(const std::optional<std::string>& set, std::map<std::string, std::string>* out, const Request& req,
+           Response* problem) {
+  if (!set) return true;
+  const nlohmann::json overrides = nlohmann::json::parse(*set);
+  for (const auto& [name, value] : overrides.items()) {
+    if (value.is_string()) {
+      (*out)[name] = value.get<std::string>();
+    } else if (value.is_number() || value.is_boolean()) {
+      (*out)[name] = value.dump();
+    } else {
+      *problem = ProblemFor(Status::InvalidArgument("set." + name + " must be a string, number or boolean")
+                                .Field("set." + name)
+                                .Zh("set." + name + " 须为字符串、数字或布尔值"),
+                            req);
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -52,19 +76,7 @@ Response HandleRunSimulation(const Request& req, Services& s) {
   auto set = b.OptObjectText("set", 100000);
   if (!b.ok()) return b.Problem();
   Response problem;
-  if (!DateOf(as_of, &r.as_of, req, &problem)) return problem;
-  if (set) {
-    const nlohmann::json overrides = nlohmann::json::parse(*set);
-    for (const auto& [name, value] : overrides.items()) {
-      if (value.is_string()) r.set[name] = value.get<std::string>();
-      else if (value.is_number() || value.is_boolean()) r.set[name] = value.dump();
-      else
-        return ProblemFor(Status::InvalidArgument("set." + name + " must be a string, number or boolean")
-                              .Field("set." + name)
-                              .Zh("set." + name + " 须为字符串、数字或布尔值"),
-                          req);
-    }
-  }
+  if (!DateOf(as_of, &r.as_of, req, &problem) || !SetOf(set, &r.set, req, &problem)) return problem;
   auto result = s.simulator.Run(req.auth->actor, r);
   if (!result.ok()) return ProblemFor(result.status(), req);
   return JsonResponse({{"policy", PolicyOf(result->policy)},
@@ -74,6 +86,24 @@ Response HandleRunSimulation(const Request& req, Services& s) {
                        {"set", r.set},
                        {"elapsed_ms", result->elapsed_ms},
                        {"report", nlohmann::json::parse(result->report.Json())}});
+}
+
+Response HandleReformFile(const Request& req, Services& s) {
+  JsonBody b(req, {"policy_id", "set", "version"});
+  auto version_id = b.OptInt("policy_id");
+  auto set = b.OptObjectText("set", 100000);
+  std::string version = b.OptStr("version", 100).value_or("");
+  if (!b.ok()) return b.Problem();
+  std::map<std::string, std::string> values;
+  Response problem;
+  if (!SetOf(set, &values, req, &problem)) return problem;
+  auto text = s.simulator.ReformFile(req.auth->actor, version_id, values, version);
+  if (!text.ok()) return ProblemFor(text.status(), req);
+  Response r;
+  r.content_type = "application/toml; charset=utf-8";
+  r.body = std::move(*text);
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"reform.toml\"");
+  return r;
 }
 
 }  // namespace jincai::http
