@@ -121,7 +121,7 @@ Result<std::string> NextClaimState(const ClaimEntitlement& e, std::string_view s
 std::vector<std::string> AvailableClaimActions(const ClaimEntitlement& e, std::string_view state, ClaimParty party) {
   std::vector<std::string> out;
   for (const auto& t : ClaimTransitions())
-    if (t.kind == e.kind && t.from == state && Has(t.parties, party) &&
+    if (t.kind == e.kind && t.from == state && Has(t.parties, party) && t.action != "place" &&
         std::find(out.begin(), out.end(), t.action) == out.end())
       out.emplace_back(t.action);
   if (party == P::kTalent && !FinalClaimState(state)) out.emplace_back("withdraw");

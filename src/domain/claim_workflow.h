@@ -60,7 +60,8 @@ bool FinalClaimState(std::string_view state);
 Result<std::string> NextClaimState(const ClaimEntitlement& e, std::string_view state, std::string_view action,
                                    ClaimParty party, std::string_view to_hint = {});
 
-// The actions `party` may take now (for the web UI's buttons).
+// The actions `party` may take now on this claim alone (for the web UI's buttons):
+// `place` is not among them, since placement runs over every ranked child at once.
 std::vector<std::string> AvailableClaimActions(const ClaimEntitlement& e, std::string_view state, ClaimParty party);
 
 }  // namespace jincai::domain

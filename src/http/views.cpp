@@ -259,13 +259,13 @@ json DueMonthJson(const service::DueMonth& d) {
 }
 
 json PlacementRunJson(const store::PlacementRunRow& r) {
-  return {{"id", r.id},
-          {"run_at", r.run_at},
-          {"run_by", r.run_by},
-          {"inputs_digest", r.inputs_digest},
-          {"children", r.children},
-          {"placed", r.placed},
-          {"summary", ParsedOrNull(r.summary)}};
+  json out = {{"id", r.id},          {"run_at", r.run_at},     {"run_by", r.run_by},
+              {"inputs_digest", r.inputs_digest}, {"children", r.children}, {"placed", r.placed}};
+  // The summary's figures (unplaced, changed, by_choice) beside the others.
+  json summary = ParsedOrNull(r.summary);
+  if (summary.is_object())
+    for (const auto& [k, v] : summary.items()) out[k] = v;
+  return out;
 }
 
 }  // namespace jincai::http

@@ -248,6 +248,11 @@ Result<std::vector<ClaimView>> Claims::List(const Actor& by, const ClaimQuery& q
   f.state = q.state;
   f.application_id = q.application_id;
   f.open_only = q.open_only;
+  if (q.overdue_only) {  // the same rule as Overdue(), in the query so that pages stay full
+    const int32_t today = ShanghaiDay(clock_());
+    f.overdue_opened_before = policy::FormatDate(today - kHousingDueDays);
+    f.overdue_month_before = MonthOf(today);
+  }
   f.limit = q.limit;
   f.after_id = q.after_id;
   if (q.entitlement && !domain::FindClaimEntitlement(*q.entitlement))
@@ -260,6 +265,8 @@ Result<std::vector<ClaimView>> Claims::List(const Actor& by, const ClaimQuery& q
     f.talent_id = by.talent_id;
   } else if (by.IsEmployer() && by.employer_id) {
     f.employer_id = by.employer_id;
+    for (const auto& e : domain::ClaimEntitlements())  // the kinds it carries, in the query: pages stay full
+      if (e.responsible == "employer") f.entitlement_in.emplace_back(e.id);
   } else {
     return Status::Forbidden("this role does not see claims").Zh("该角色无权查看待遇申领");
   }
@@ -271,7 +278,6 @@ Result<std::vector<ClaimView>> Claims::List(const Actor& by, const ClaimQuery& q
       if (!ClaimVisible(by, r)) continue;
       auto v = View(tx, by, std::move(r), false);
       if (!v.ok()) return v.status();
-      if (q.overdue_only && !v->overdue) continue;
       out.push_back(std::move(*v));
     }
     return Status::Ok();
@@ -305,7 +311,7 @@ Status Claims::Apply(store::Tx& tx, const Actor& by, store::ClaimRow& row, const
       return Status::InvalidArgument("county may have at most 60 bytes").Field("county").Zh("county 最多 60 字节");
     detail["city"] = in.city;
     detail["county"] = in.county;
-    if (note.empty()) note = std::string(city->zh) + in.county;
+    if (note.empty()) note = in.city + (in.county.empty() ? "" : " " + in.county);  // codes: any language
   } else if (action == "issue_letter") {
     row.detail = detail.dump();
     auto letter = IssueLetter(tx, by, row, now);
@@ -346,9 +352,9 @@ Status Claims::Apply(store::Tx& tx, const Actor& by, store::ClaimRow& row, const
       if (!se || se->kind != ClaimKind::kAllowance) continue;
       if (employed) JINCAI_RETURN_IF_ERROR(store::DeleteUnpaidMonthsFrom(tx, s.id, in.month));
       if (s.id == row.id || s.state != row.state) continue;
-      JINCAI_RETURN_IF_ERROR(RecordClaimStep(tx, by, s, action, *to, "from " + in.month, now));
+      JINCAI_RETURN_IF_ERROR(RecordClaimStep(tx, by, s, action, *to, in.month, now));
     }
-    if (note.empty()) note = "from " + in.month;
+    if (note.empty()) note = in.month;
   }
   row.detail = detail.dump();
   return RecordClaimStep(tx, by, row, action, *to, note, now);

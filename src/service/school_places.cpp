@@ -351,8 +351,9 @@ Result<PlacementReport> Schools::RunPlacement(const Actor& by) {
       d["placement"] = placement;
       row.detail = d.dump();
       row.school_id = school;
-      const std::string note = school ? (*schools)[school_at[*school]].name + " (choice " + std::to_string(p.choice) + ")"
-                                      : "no school ranked could take the child";
+      // A school's name and the choice it was ("#2"), or none: the same in any language.
+      const std::string note =
+          school ? (*schools)[school_at[*school]].name + " #" + std::to_string(p.choice) : std::string("-");
       JINCAI_RETURN_IF_ERROR(RecordClaimStep(tx, by, row, "place", to, note, now));
     }
     json summary = {{"unplaced", report.unplaced}, {"changed", report.changed}, {"by_choice", report.by_choice}};

@@ -124,6 +124,10 @@ Result<std::vector<DueMonth>> SpouseAllowances::Due(const Actor& by, const std::
   if (!IsMonth(month))
     return Status::InvalidArgument("month must be a month YYYY-MM").Field("month").Zh("month 须为 YYYY-MM 格式的月份");
   const int64_t now = clock_();
+  if (month > MonthOf(ShanghaiDay(now)))
+    return Status::InvalidArgument("month " + month + " has not come yet: a month's amount is computed when it comes")
+        .Field("month")
+        .Zh(month + " 尚未到来：每月金额在当月计算");
   std::vector<DueMonth> out;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
     std::map<int64_t, store::ClaimRow> claims;

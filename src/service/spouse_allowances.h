@@ -28,8 +28,8 @@ struct DueMonth {
 class SpouseAllowances {
  public:
   SpouseAllowances(store::Store& store, PolicyRegistry& policies, Clock clock = SystemClock());
-  // Computes the months of every open allowance claim through `month` (YYYY-MM) that
-  // are not yet computed, then lists what is unpaid through it: the month itself as
+  // Computes the months of every open allowance claim through `month` (YYYY-MM, this
+  // month or earlier: InvalidArgument for a month to come) that are not yet computed, then lists what is unpaid through it: the month itself as
   // due, earlier months as missed. Employers see their own; officers and the system all.
   Result<std::vector<DueMonth>> Due(const Actor& by, const std::string& month);
   // The employer records the payment of a month of a claim it carries. InvalidArgument

@@ -211,6 +211,8 @@ ROWS = [
     ("POST", "/api/v1/simulations", "/api/v1/simulations", {"count": 0},
      [401, DENY, DENY, DENY, 422, 422, 422]),
 
+    ("POST", "/api/v1/simulations/reform", "/api/v1/simulations/reform", {"version": "no spaces allowed"},
+     [401, DENY, DENY, DENY, 422, 422, 422]),
     ("GET", "/api/v1/statistics", "/api/v1/statistics", None,
      [401, DENY, DENY, DENY, 200, DENY, 200]),
     ("GET", "/api/v1/statistics.csv", "/api/v1/statistics.csv", None,

@@ -65,6 +65,29 @@ class SimulationsTest(unittest.TestCase):
         other = self.run_sim({"count": 20000, "seed": 8, "set": {"tier_a_min_points": 90}})
         self.assertFalse(other["population"]["cached"])
 
+    def test_the_reform_as_a_policy_file(self):
+        r = self.c.post("/api/v1/simulations/reform",
+                        {"set": {"tier_a_min_points": 90, "pension_rate": "0.15"}, "version": "1.1.0"}, token=self.analyst)
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.headers["content-type"].startswith("application/toml"))
+        text = r.body.decode()
+        self.assertIn('version = "1.1.0"', text)
+        self.assertIn("values = [{ from = 2017-03-29, value = 90 }]", text)
+        self.assertIn("values = [{ from = 2017-03-29, value = 0.15 }]", text)
+        self.assertIn("# Shanxi 2017", text, "comments are kept")
+        # It checks, and stored as a new version it decides like the simulation said.
+        check = self.c.post("/api/v1/policies/check", {"text": text}, token=self.analyst).json()
+        self.assertTrue(check["ok"], check)
+        stored = self.c.post("/api/v1/policies", {"text": text, "effective_from": "2099-01-01"}, token=self.analyst)
+        self.assertEqual(stored.status, 201, stored)
+        sim = self.run_sim({"count": 5000, "seed": 3, "set": {"tier_a_min_points": 90, "pension_rate": "0.15"}})
+        as_file = self.run_sim({"count": 5000, "seed": 3, "policy_id": stored.json()["id"], "set": {}})
+        self.assertEqual([t["base"] for t in as_file["report"]["tiers"]], [t["reform"] for t in sim["report"]["tiers"]])
+        r = self.c.post("/api/v1/simulations/reform", {"set": {"nope": 1}}, token=self.analyst)
+        self.assertEqual((r.status, r.json().get("field")), (422, "set.nope"))
+        r = self.c.post("/api/v1/simulations/reform", {"set": {}, "version": "1 0"}, token=self.analyst)
+        self.assertEqual((r.status, r.json().get("field")), (422, "version"))
+
     def test_bad_requests_name_the_field(self):
         for body, field in [({"count": 0}, "count"), ({"count": 10 ** 7}, "count"), ({"count": "many"}, "count"),
                             ({"count": 100, "set": {"nope": 1}}, "set.nope"),

@@ -48,18 +48,10 @@ Response HandleUpdateSchool(const Request& req, Services& s) {
   return JsonResponse(SchoolJson(*row));
 }
 
-nlohmann::json PlacementReportJson(const service::PlacementReport& r) {
-  nlohmann::json out = PlacementRunJson(r.run);
-  out["unplaced"] = r.unplaced;
-  out["changed"] = r.changed;
-  out["by_choice"] = r.by_choice;
-  return out;
-}
-
 Response HandleRunPlacement(const Request& req, Services& s) {
   auto r = s.schools.RunPlacement(req.auth->actor);
   if (!r.ok()) return ProblemFor(r.status(), req);
-  return JsonResponse(PlacementReportJson(*r), 201);
+  return JsonResponse(PlacementRunJson(r->run), 201);
 }
 
 Response HandleLatestPlacement(const Request& req, Services& s) {

@@ -85,8 +85,14 @@ Result<std::string> RewriteParameters(std::string_view text, const std::vector<P
   edits.emplace_back(*version_line, *version_line, "version = \"" + version + "\"");
   for (const auto& r : rewrites) {
     auto table = table_named("[parameters." + r.name + "]");
-    auto first = table ? entry_in(*table, "values") : std::nullopt;
-    if (!first) return Status::InvalidArgument("the policy text has no values for parameter " + r.name);
+    if (!table) return Status::InvalidArgument("the policy text has no table [parameters." + r.name + "]");
+    // One value for all dates: `value = X`, or dated `values = [...]` (perhaps over lines).
+    if (auto single = entry_in(*table, "value")) {
+      edits.emplace_back(*single, *single, "value = " + r.value);
+      continue;
+    }
+    auto first = entry_in(*table, "values");
+    if (!first) return Status::InvalidArgument("the policy text has no value for parameter " + r.name);
     size_t last = *first;
     for (int depth = BracketDepth(at(last)); depth > 0 && last + 1 < lines.size();) depth += BracketDepth(at(++last));
     edits.emplace_back(*first, last, "values = [{ from = " + r.from + ", value = " + r.value + " }]");

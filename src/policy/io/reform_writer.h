@@ -18,9 +18,10 @@ struct ParameterRewrite {
   std::string value;  // as TOML: 0.8, 5000.00, true, 2020-01-01, "text"
 };
 
-// Replaces the `values = ...` entry (one line or a bracketed array over several) of each
-// [parameters.NAME] table, and `version` in [policy]. InvalidArgument when a parameter's
-// table or values entry, or the [policy] version, is not found.
+// Replaces the value of each [parameters.NAME] table: a `value = ...` line by the new
+// value, a dated `values = [...]` entry (one line or several) by one value from `from`;
+// and `version` in [policy]. InvalidArgument when a parameter's table or value, or the
+// [policy] version, is not found.
 Result<std::string> RewriteParameters(std::string_view text, const std::vector<ParameterRewrite>& rewrites,
                                       const std::string& version);
 

@@ -53,7 +53,25 @@ Result<std::vector<ClaimRow>> ListClaims(Tx& tx, const ClaimFilter& f) {
   if (f.application_id) add("application_id =", *f.application_id);
   if (f.entitlement) add("entitlement =", *f.entitlement);
   if (f.state) add("state =", *f.state);
+  if (!f.entitlement_in.empty()) {
+    std::string list;
+    for (const auto& e : f.entitlement_in) {
+      params.push_back(e);
+      list += (list.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    sql += " AND entitlement IN (" + list + ")";
+  }
   if (f.open_only) sql += " AND state NOT IN ('letter_issued', 'released', 'withdrawn', 'closed')";
+  if (f.overdue_opened_before && f.overdue_month_before) {
+    params.push_back(*f.overdue_opened_before);
+    const std::string opened = "$" + std::to_string(params.size());
+    params.push_back(*f.overdue_month_before);
+    const std::string month = "$" + std::to_string(params.size());
+    sql += " AND ((entitlement = 'turnover_housing' AND state = 'open' AND opened_on < " + opened +
+           ") OR (entitlement IN ('spouse_allowance', 'spouse_social_insurance') AND state IN ('active', 'suspended') "
+           "AND EXISTS (SELECT 1 FROM allowance_months m WHERE m.claim_id = claims.id AND m.paid_on = '' AND m.month < " +
+           month + ")))";
+  }
   return QueryRows<ClaimRow>(tx, sql + " ORDER BY id LIMIT $2", params, Read);
 }
 

@@ -38,7 +38,11 @@ struct ClaimEventRow {
 struct ClaimFilter {
   std::optional<int64_t> talent_id, employer_id, application_id;
   std::optional<std::string> entitlement, state;
+  std::vector<std::string> entitlement_in;  // when not empty: only these entitlements
   bool open_only = false;  // not in a final state
+  // Overdue only: housing claims still open that were opened before this date, and
+  // allowance claims with an unpaid month before this month.
+  std::optional<std::string> overdue_opened_before, overdue_month_before;
   int64_t limit = 100;
   int64_t after_id = 0;
 };
