@@ -62,7 +62,7 @@ Result<store::CardRow> Cards::ActiveCard(int64_t application_id) {
   return *out;
 }
 
-card::CardVerdict Cards::OfflineVerdict(const std::string& text, int32_t today) {
+std::shared_ptr<const card::CardVerdict> Cards::OfflineVerdict(const std::string& text, int32_t today) {
   constexpr size_t kMaxKept = 4096;
   {
     std::lock_guard lock(verdicts_mu_);
@@ -70,7 +70,7 @@ card::CardVerdict Cards::OfflineVerdict(const std::string& text, int32_t today) 
     if (it != verdicts_.end() && it->second.first == today) return it->second.second;
   }
   card::CardTrust trust = ring_ ? ring_->Trust() : card::CardTrust([](std::string_view) { return std::nullopt; });
-  card::CardVerdict verdict = card::VerifyCard(text, trust, today);
+  auto verdict = std::make_shared<const card::CardVerdict>(card::VerifyCard(text, trust, today));
   std::lock_guard lock(verdicts_mu_);
   if (verdicts_.size() >= kMaxKept) verdicts_.clear();
   verdicts_.insert_or_assign(text, std::make_pair(today, verdict));
@@ -80,13 +80,13 @@ card::CardVerdict Cards::OfflineVerdict(const std::string& text, int32_t today) 
 OnlineVerdict Cards::Verify(const std::string& text) {
   OnlineVerdict v;
   v.offline = OfflineVerdict(text, ShanghaiDay(clock_()));
-  v.status = std::string(card::CardVerdictName(v.offline.kind));
-  v.reason = v.offline.reason;
-  v.reason_zh = v.offline.reason_zh;
-  if (!v.offline.SignatureVerified() || !v.offline.payload) return v;
-  const std::string id = v.offline.payload->card_id;
+  v.status = std::string(card::CardVerdictName(v.offline->kind));
+  v.reason = v.offline->reason;
+  v.reason_zh = v.offline->reason_zh;
+  if (!v.offline->SignatureVerified() || !v.offline->payload) return v;
+  const std::string& id = v.offline->payload->card_id;
   Status st = store_.ReadOne([&](store::Tx& tx) -> Status {  // one statement: no transaction needed
-    auto c = store::FindCard(tx, id);
+    auto c = store::FindCardStatus(tx, id);
     if (!c.ok()) return c.status();
     v.card = std::move(*c);
     return Status::Ok();

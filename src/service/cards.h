@@ -4,6 +4,7 @@
 // card's text online: the offline verdict of card/card_codec plus its status here.
 #pragma once
 
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -20,10 +21,10 @@
 namespace jincai::service {
 
 struct OnlineVerdict {
-  card::CardVerdict offline;
-  std::string status;        // "valid", "expired", ..., or "revoked" / "superseded" when the office says so
+  std::shared_ptr<const card::CardVerdict> offline;  // never null
+  std::string status;        // "valid", "expired", ..., or "revoked" when the office revoked or replaced it
   std::string reason, reason_zh;
-  std::optional<store::CardRow> card;  // the stored card, when the id is known here
+  std::optional<store::CardRow> card;  // the stored card's status (without its text), when the id is known here
 };
 
 class Cards {
@@ -51,12 +52,12 @@ class Cards {
   // The offline verdict of a text on a day, which depends on nothing else (the ring is
   // fixed for the process): kept for texts seen again the same day, so a card checked
   // at every door costs one signature check a day. Bounded; emptied when full.
-  card::CardVerdict OfflineVerdict(const std::string& text, int32_t today);
+  std::shared_ptr<const card::CardVerdict> OfflineVerdict(const std::string& text, int32_t today);
   store::Store& store_;
   const card::KeyRing* ring_;
   Clock clock_;
   std::mutex verdicts_mu_;
-  std::unordered_map<std::string, std::pair<int32_t, card::CardVerdict>> verdicts_;
+  std::unordered_map<std::string, std::pair<int32_t, std::shared_ptr<const card::CardVerdict>>> verdicts_;
 };
 
 }  // namespace jincai::service

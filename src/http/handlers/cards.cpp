@@ -84,9 +84,9 @@ Response HandleVerifyCard(const Request& req, Services& s) {
   service::OnlineVerdict v = s.cards.Verify(text);
   nlohmann::json out = {{"verdict", v.status},
                         {"reason", req.lang == Lang::kZhCN ? v.reason_zh : v.reason},
-                        {"key_id", v.offline.key_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.offline.key_id)}};
-  if (v.offline.payload && v.offline.SignatureVerified()) {
-    const card::CardPayload& p = *v.offline.payload;
+                        {"key_id", v.offline->key_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.offline->key_id)}};
+  if (v.offline->payload && v.offline->SignatureVerified()) {
+    const card::CardPayload& p = *v.offline->payload;
     nlohmann::json ents = nlohmann::json::array();
     for (const auto& e : p.entitlements) ents.push_back({{"id", e.id}, {"clause", e.clause}});
     out["card"] = {{"card_id", p.card_id},   {"holder_name", p.holder_name}, {"nationality", p.nationality},

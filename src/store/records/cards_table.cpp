@@ -34,6 +34,16 @@ Status InsertCard(Tx& tx, const CardRow& c) {
 
 Result<std::optional<CardRow>> FindCard(Tx& tx, const std::string& card_id) { return One(tx, "card_id = $1", card_id); }
 
+Result<std::optional<CardRow>> FindCardStatus(Tx& tx, const std::string& card_id) {
+  auto rows = tx.Query(
+      "SELECT card_id, application_id, key_id, '', issued_on, expires_on, status, status_reason, changed_at FROM cards "
+      "WHERE card_id = $1",
+      {card_id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<CardRow>();
+  return std::optional<CardRow>(Read(rows->front()));
+}
+
 Result<std::optional<CardRow>> ActiveCardOf(Tx& tx, int64_t application_id) {
   return One(tx, "application_id = $1 AND status = 'active'", application_id);
 }

@@ -20,6 +20,8 @@ struct CardRow {
 
 Status InsertCard(Tx& tx, const CardRow& row);
 Result<std::optional<CardRow>> FindCard(Tx& tx, const std::string& card_id);
+// The same without the signed text (empty): what online verification reads.
+Result<std::optional<CardRow>> FindCardStatus(Tx& tx, const std::string& card_id);
 // The application's active card, if any.
 Result<std::optional<CardRow>> ActiveCardOf(Tx& tx, int64_t application_id);
 // Sets the status of the application's active card (if any).
