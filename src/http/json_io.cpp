@@ -20,12 +20,54 @@ const char* TypeName(const nlohmann::json& v) {
 
 }  // namespace
 
-JsonBody::JsonBody(const Request& req, std::initializer_list<std::string_view> allowed) : req_(req) {
-  bool zh = req.lang == Lang::kZhCN;
+namespace {
+
+// The Content-Type without its parameters: "application/json".
+std::string_view MediaType(const Request& req) {
   std::string_view type = req.Header("content-type");
   std::string_view base = type.substr(0, type.find(';'));
   while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
-  if (base != "application/json") {
+  return base;
+}
+
+}  // namespace
+
+bool IsJsonRequest(const Request& req) { return MediaType(req) == "application/json"; }
+
+std::optional<std::string_view> SingleStringField(const Request& req, std::string_view name, size_t max_bytes) {
+  if (!IsJsonRequest(req)) return std::nullopt;
+  const std::string_view body = req.body;
+  auto skip = [&](size_t i) {
+    while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) ++i;
+    return i;
+  };
+  size_t i = skip(0);
+  if (i >= body.size() || body[i] != '{') return std::nullopt;
+  i = skip(i + 1);
+  if (i + name.size() + 2 > body.size() || body[i] != '"' || body.substr(i + 1, name.size()) != name ||
+      body[i + 1 + name.size()] != '"')
+    return std::nullopt;
+  i = skip(i + name.size() + 2);
+  if (i >= body.size() || body[i] != ':') return std::nullopt;
+  i = skip(i + 1);
+  if (i >= body.size() || body[i] != '"') return std::nullopt;
+  const size_t begin = ++i;
+  while (i < body.size() && body[i] != '"') {
+    const unsigned char c = static_cast<unsigned char>(body[i]);
+    if (c < 0x20 || c >= 0x7f || c == '\\') return std::nullopt;
+    ++i;
+  }
+  if (i >= body.size() || i - begin > max_bytes) return std::nullopt;
+  const size_t end = i;
+  i = skip(i + 1);
+  if (i >= body.size() || body[i] != '}' || skip(i + 1) != body.size()) return std::nullopt;
+  return body.substr(begin, end - begin);
+}
+
+JsonBody::JsonBody(const Request& req, std::initializer_list<std::string_view> allowed) : req_(req) {
+  bool zh = req.lang == Lang::kZhCN;
+  if (!IsJsonRequest(req)) {
+    const std::string_view base = MediaType(req);
     problem_ = MakeProblem(ProblemKind::kUnsupportedMediaType, req.lang,
                            base.empty() ? (zh ? "（未指定）" : "(none)") : std::string(base), req.path);
     return;

@@ -50,6 +50,15 @@ class JsonBody {
 
 Response JsonResponse(const nlohmann::json& body, int status = 200);
 
+// Whether the request says its body is JSON (Content-Type application/json).
+bool IsJsonRequest(const Request& req);
+
+// A fast path for a hot route whose body is one string field: the field's value when the
+// request is JSON and its body exactly {"NAME":"..."} (any spacing) with printable ASCII
+// and no escapes, within max_bytes. Otherwise nullopt: read it with JsonBody, which says
+// precisely what is wrong.
+std::optional<std::string_view> SingleStringField(const Request& req, std::string_view name, size_t max_bytes);
+
 // The {name} path parameter as a positive integer id, or a 404 problem.
 std::optional<int64_t> PathId(const Request& req, const char* name, Response* problem);
 

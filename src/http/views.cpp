@@ -268,4 +268,48 @@ json PlacementRunJson(const store::PlacementRunRow& r) {
   return out;
 }
 
+std::string CardVerdictJson(const service::OnlineVerdict& v, bool zh) {
+  std::string out;
+  out.reserve(1024);
+  auto text = [&](const char* key, std::string_view value) {
+    out += '"';
+    out += key;
+    out += "\":";
+    policy::AppendJsonString(out, value);
+    out += ',';
+  };
+  out += '{';
+  const card::CardVerdict& offline = *v.offline;
+  if (offline.payload && offline.SignatureVerified()) {
+    const card::CardPayload& p = *offline.payload;
+    out += "\"card\":{";
+    text("card_id", p.card_id);
+    out += "\"entitlements\":[";
+    for (size_t i = 0; i < p.entitlements.size(); ++i) {
+      out += i ? ",{" : "{";
+      text("clause", p.entitlements[i].clause);
+      out += "\"id\":";
+      policy::AppendJsonString(out, p.entitlements[i].id);
+      out += '}';
+    }
+    out += "],";
+    text("expires_on", card::CardDayText(p.expires_on));
+    text("holder_name", p.holder_name);
+    text("issued_on", card::CardDayText(p.issued_on));
+    text("nationality", p.nationality);
+    text("policy_id", p.policy_id);
+    text("policy_version", p.policy_version);
+    out += "\"tier\":";
+    policy::AppendJsonString(out, p.tier);
+    out += "},";
+  }
+  if (offline.key_id.empty()) out += "\"key_id\":null,";
+  else text("key_id", offline.key_id);
+  text("reason", zh ? v.reason_zh : v.reason);
+  out += "\"verdict\":";
+  policy::AppendJsonString(out, v.status);
+  out += '}';
+  return out;
+}
+
 }  // namespace jincai::http

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "service/applications.h"
+#include "service/cards.h"
 #include "service/claims.h"
 #include "service/dossier_evaluation.h"
 #include "service/policy_registry.h"
@@ -36,5 +37,8 @@ nlohmann::json LetterJson(const store::LetterRow& l, bool zh);
 nlohmann::json AllowanceMonthJson(const store::AllowanceMonthRow& m);
 nlohmann::json DueMonthJson(const service::DueMonth& d);
 nlohmann::json PlacementRunJson(const store::PlacementRunRow& r);
+// The answer of POST /api/v1/cards/verify, written directly (the route verifiers poll):
+// {card?, key_id, reason, verdict}, the reason in Chinese when `zh`.
+std::string CardVerdictJson(const service::OnlineVerdict& v, bool zh);
 
 }  // namespace jincai::http

@@ -65,7 +65,7 @@ Result<store::CardRow> Cards::ActiveCard(int64_t application_id) {
 std::shared_ptr<const card::CardVerdict> Cards::OfflineVerdict(const std::string& text, int32_t today) {
   constexpr size_t kMaxKept = 4096;
   {
-    std::lock_guard lock(verdicts_mu_);
+    std::shared_lock lock(verdicts_mu_);
     auto it = verdicts_.find(text);
     if (it != verdicts_.end() && it->second.first == today) return it->second.second;
   }

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -56,7 +57,7 @@ class Cards {
   store::Store& store_;
   const card::KeyRing* ring_;
   Clock clock_;
-  std::mutex verdicts_mu_;
+  std::shared_mutex verdicts_mu_;
   std::unordered_map<std::string, std::pair<int32_t, std::shared_ptr<const card::CardVerdict>>> verdicts_;
 };
 

@@ -121,6 +121,26 @@ class CardsTest(unittest.TestCase):
         self.assertIn(new["card_id"], listed)
         self.assertEqual(self.c.get(f"/api/v1/applications/{renewed}/card", token=self.officer).status, 404)
 
+    def test_every_spelling_of_the_body_gets_the_same_answer(self):
+        """The verify route reads the usual body {"text": "..."} without a JSON tree; any
+        other spelling goes through the full reader. Both answer the same; a body that is
+        not a verification request is refused with what is wrong, whatever the path."""
+        text = self.card(self.app_id, self.talent)["text"]
+        plain = self.verify(text)
+        self.assertEqual(plain["verdict"], "valid")
+        escaped = text.replace("J", "\\u004a", 1)  # the same text with a JSON escape
+        for raw in ['{"text":"%s"}' % text, ' {\n "text" : "%s" \n} ' % text, '{"text":"%s"}' % escaped]:
+            r = self.c.request("POST", "/api/v1/cards/verify", raw_body=raw.encode(), content_type="application/json")
+            self.assertEqual(r.status, 200, r)
+            self.assertEqual(r.json(), plain, raw[:40])
+        for raw, content_type, status in [('{"text":"%s","x":1}' % text, "application/json", 422),
+                                          ('{"text":"%s"}' % text, "text/plain", 415),
+                                          ('{"text":"%s"' % text, "application/json", 400),
+                                          ('{"text":5}', "application/json", 422),
+                                          ('{"txt":"%s"}' % text, "application/json", 422)]:
+            r = self.c.request("POST", "/api/v1/cards/verify", raw_body=raw.encode(), content_type=content_type)
+            self.assertEqual(r.status, status, (raw[:30], r))
+
     def test_cards_are_in_scope_only(self):
         other = self.c.login("demo.employer")["token"]
         r = self.c.get(f"/api/v1/applications/{self.app_id}/card", token=other)

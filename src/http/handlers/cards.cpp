@@ -6,6 +6,7 @@
 #include "http/handlers/handlers.h"
 #include "http/json_io.h"
 #include "http/problem.h"
+#include "http/views.h"
 
 namespace jincai::http {
 namespace {
@@ -78,23 +79,17 @@ Response HandleRevocations(const Request& req, Services& s) {
 }
 
 Response HandleVerifyCard(const Request& req, Services& s) {
-  JsonBody b(req, {"text"});
-  std::string text = b.Str("text", card::kMaxCardText * 2);
-  if (!b.ok()) return b.Problem();
-  service::OnlineVerdict v = s.cards.Verify(text);
-  nlohmann::json out = {{"verdict", v.status},
-                        {"reason", req.lang == Lang::kZhCN ? v.reason_zh : v.reason},
-                        {"key_id", v.offline->key_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.offline->key_id)}};
-  if (v.offline->payload && v.offline->SignatureVerified()) {
-    const card::CardPayload& p = *v.offline->payload;
-    nlohmann::json ents = nlohmann::json::array();
-    for (const auto& e : p.entitlements) ents.push_back({{"id", e.id}, {"clause", e.clause}});
-    out["card"] = {{"card_id", p.card_id},   {"holder_name", p.holder_name}, {"nationality", p.nationality},
-                   {"tier", p.tier},         {"entitlements", ents},         {"issued_on", card::CardDayText(p.issued_on)},
-                   {"expires_on", card::CardDayText(p.expires_on)},          {"policy_id", p.policy_id},
-                   {"policy_version", p.policy_version}};
+  std::string text;
+  if (auto plain = SingleStringField(req, "text", card::kMaxCardText * 2)) {
+    text = *plain;
+  } else {
+    JsonBody b(req, {"text"});
+    text = b.Str("text", card::kMaxCardText * 2);
+    if (!b.ok()) return b.Problem();
   }
-  return JsonResponse(out);
+  Response r;
+  r.body = CardVerdictJson(s.cards.Verify(text), req.lang == Lang::kZhCN);
+  return r;
 }
 
 }  // namespace jincai::http

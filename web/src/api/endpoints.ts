@@ -26,6 +26,10 @@ import type {
   Reference,
   School,
   SessionResponse,
+  SimParameters,
+  SimulationRequest,
+  SimulationResult,
+  Statistics,
   Talent,
   User,
   VerifyResult,
@@ -101,6 +105,17 @@ export const api = {
     http.patch<School>(`/api/v1/schools/${id}`, patch),
   runPlacement: () => http.post<PlacementRun>('/api/v1/placements', {}),
   latestPlacement: () => http.get<PlacementRun>('/api/v1/placements/latest'),
+
+  simulatorParameters: (q: { policy_id?: number; as_of?: string } = {}) => http.get<SimParameters>('/api/v1/simulator/parameters', q),
+  simulate: (r: SimulationRequest) => http.post<SimulationResult>('/api/v1/simulations', r),
+  /** The reform as a policy file (TOML text), to download or upload as a new version. */
+  reformFile: (r: { policy_id?: number; set: Record<string, string>; version?: string }) =>
+    http.post<string>('/api/v1/simulations/reform', r),
+
+  statistics: () => http.get<Statistics>('/api/v1/statistics'),
+  /** Plain GET downloads (the session cookie authorises them). */
+  statisticsCsvUrl: '/api/v1/statistics.csv',
+  statisticsXlsxUrl: '/api/v1/statistics.xlsx',
 
   audit: (q: { after?: number; limit?: number } = {}) => http.get<Items<AuditRecord>>('/api/v1/audit', q),
   auditVerify: () => http.get<AuditVerify>('/api/v1/audit/verify'),

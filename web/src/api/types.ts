@@ -494,7 +494,7 @@ export interface PlacementSummary {
   by_choice: number[]
 }
 
-/** GET /placements/latest (summary inside) or POST /placements (its fields also at the top). */
+/** A placement run, as POST /placements and GET /placements/latest both answer it. */
 export interface PlacementRun {
   id: number
   run_at: string
@@ -502,9 +502,9 @@ export interface PlacementRun {
   inputs_digest: string
   children: number
   placed: number
-  summary: PlacementSummary | null
   unplaced?: number
   changed?: number
+  /** Children placed at their 1st, 2nd, ... 10th choice. */
   by_choice?: number[]
 }
 
@@ -524,4 +524,86 @@ export interface NewSchool {
   stage: string
   capacity: number
   priority: string[]
+}
+
+// --- the simulator (GET /simulator/parameters, POST /simulations, /simulations/reform) ---
+
+/** A stored policy version as the simulator names it. */
+export interface PolicyRef {
+  id: number
+  policy_id: string
+  version: string
+  effective_from: string
+}
+
+export type ParameterKind = 'number' | 'money' | 'bool' | 'date' | 'string'
+
+export interface SimParameter {
+  name: string
+  kind: ParameterKind | string
+  /** The value on `as_of`, as text: "100", "0.6", "1000000.00", "true". */
+  value: string
+  assumption: string
+  cite: string
+}
+
+export interface SimParameters {
+  policy: PolicyRef
+  as_of: string
+  items: SimParameter[]
+}
+
+export interface SimulationRequest {
+  policy_id?: number
+  count?: number
+  seed?: number
+  as_of?: string
+  /** Only the parameters that differ from the version's values, as text. */
+  set: Record<string, string>
+}
+
+export interface BaseReform {
+  base: number
+  reform: number
+}
+
+export interface SimReport {
+  dossiers: number
+  /** Dossiers whose decision (tier, points or entitlements) differs. */
+  changed: number
+  tier_changed: number
+  errors: BaseReform
+  /** Tiers in the policy's order, `none` last. */
+  tiers: ({ id: string } & BaseReform)[]
+  /** Non-zero cells of the tier transition matrix. */
+  transitions: { from: string; to: string; count: number }[]
+  entitlements: { id: string; payer: string; count: BaseReform; monthly_cny: BaseReform; yearly_cny: BaseReform }[]
+  cost_by_payer: { payer: string; monthly_cny: BaseReform; yearly_cny: BaseReform }[]
+}
+
+export interface SimulationResult {
+  policy: PolicyRef
+  as_of: string
+  population: { source: string; count: number; seed: number; cached: boolean }
+  set: Record<string, string>
+  /** Time the server took deciding both sides. */
+  elapsed_ms: number
+  report: SimReport
+}
+
+// --- statistics (GET /statistics) ---------------------------------------------------------
+
+export type Counts = Record<string, number>
+
+export interface Statistics {
+  as_of: string
+  totals: { talents: number; employers: number; cards_in_force: number; leading_talents: number; top_tier?: string }
+  applications_by_state: Counts
+  holders_by: { tier: Counts; field: Counts; city: Counts; employer_kind: Counts; nationality: Counts; age_band: Counts }
+  flow: { month: string; issued: number; renewed: number; revoked: number; expired: number }[]
+  entitlements: { id: string; payer: string; holders: number; monthly_fen: number }[]
+  monthly_fen_by_payer: Counts
+  /** Claims per entitlement and state. */
+  claims: Record<string, Counts>
+  allowance_months_fen: { computed: number; paid: number; unpaid: number }
 }

@@ -98,11 +98,11 @@ export function claimStateType(state: string): TagType {
 
 /**
  * The actions a page offers as buttons or forms: those the server lists for the
- * caller, without `place` (the office places every child at once with
- * POST /placements; the claim action answers 409) and `close` (the system's).
+ * caller (it no longer lists `place`: the office places every child at once with
+ * POST /placements), without `close`, which is the system's.
  */
 export function offeredActions(actions: readonly string[] | undefined): string[] {
-  return (actions ?? []).filter((a) => a !== 'place' && a !== 'close')
+  return (actions ?? []).filter((a) => a !== 'close')
 }
 
 // --- what the card grants, and the claims on it ----------------------------------------------
@@ -295,13 +295,12 @@ export function letterStatusType(status: string): 'success' | 'warning' | 'dange
 
 // --- placement -------------------------------------------------------------------------------
 
-/** A run's summary, whether it came from POST /placements (fields at the top) or GET /placements/latest. */
+/** A run's summary (POST /placements and GET /placements/latest answer alike), padded to ten choices. */
 export function placementSummary(run: PlacementRun): PlacementSummary {
-  const s = run.summary ?? null
-  const byChoice = run.by_choice ?? s?.by_choice ?? []
+  const byChoice = run.by_choice ?? []
   return {
-    unplaced: run.unplaced ?? s?.unplaced ?? Math.max(0, run.children - run.placed),
-    changed: run.changed ?? s?.changed ?? 0,
+    unplaced: run.unplaced ?? Math.max(0, run.children - run.placed),
+    changed: run.changed ?? 0,
     by_choice: Array.from({ length: MAX_RANKED }, (_, i) => byChoice[i] ?? 0),
   }
 }
@@ -310,4 +309,48 @@ export function placementSummary(run: PlacementRun): PlacementSummary {
 export function placedChoice(claim: Claim): number | null {
   const c = claim.detail?.placement?.choice
   return claim.state === 'placed' && typeof c === 'number' && c > 0 ? c : null
+}
+
+// --- the timeline's notes ----------------------------------------------------------------------
+
+/** A place of residence in words: "太原市小店区", "Taiyuan, Xiaodian". */
+export function placeText(city: string, county: string | null | undefined, locale: string): string {
+  const c = (county ?? '').trim()
+  if (!c) return city
+  return locale === 'en' ? `${city}, ${c}` : `${city}${c}`
+}
+
+export interface NoteWords {
+  /** A city's name, or null when the code is not a city. */
+  city: (code: string) => string | null
+  t: (key: string, params?: Record<string, unknown>) => string
+  locale: string
+}
+
+/**
+ * A timeline step's note as a person reads it. The server writes codes: the city (and
+ * county) chosen, a letter number, a month, "School name #2" for a placement at the
+ * second choice and "-" for none, and English for a claim closed with its card; notes
+ * a person typed are shown as they are. Null: nothing to show.
+ */
+export function claimNoteText(action: string, note: string | null | undefined, w: NoteWords): string | null {
+  const n = (note ?? '').trim()
+  if (!n) return null
+  if (action === 'place') {
+    if (n === '-') return w.t('claim.notes.unplaced')
+    const m = /^(.*\S)\s+#(\d+)$/.exec(n)
+    return m ? w.t('claim.notes.placed', { school: m[1], n: Number(m[2]) }) : n
+  }
+  if (n === '-') return null
+  if (action === 'choose') {
+    const [code, ...rest] = n.split(/\s+/)
+    const city = w.city(code)
+    return city ? placeText(city, rest.join(' '), w.locale) : n
+  }
+  if (action === 'close') {
+    if (/^the card expired\.?$/i.test(n)) return w.t('claim.notes.cardExpired')
+    const m = /^the card was revoked:?\s*(.*)$/is.exec(n)
+    if (m) return m[1] ? w.t('claim.notes.cardRevokedBecause', { reason: m[1] }) : w.t('claim.notes.cardRevoked')
+  }
+  return n
 }

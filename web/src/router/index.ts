@@ -111,6 +111,18 @@ export const routes = [
     meta: { roles: ['policy_analyst', 'admin'] as Role[], title: 'policy.title' },
   },
   {
+    path: '/analyst/simulator',
+    name: 'simulator',
+    component: () => import('@/views/analyst/SimulatorView.vue'),
+    meta: { roles: ['policy_analyst', 'officer', 'admin'] as Role[], title: 'simulator.title' },
+  },
+  {
+    path: '/officer/statistics',
+    name: 'officer-statistics',
+    component: () => import('@/views/officer/StatisticsView.vue'),
+    meta: { roles: ['officer', 'admin'] as Role[], title: 'statistics.title' },
+  },
+  {
     path: '/audit',
     name: 'audit',
     component: () => import('@/views/officer/AuditView.vue'),
