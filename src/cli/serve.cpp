@@ -104,7 +104,7 @@ void RunServe(const ServeOptions& o) {
   http::Services services{timed,           metrics,          router,           platform.accounts,
                           platform.records, platform.applications, platform.policies, platform.cards,
                           platform.claims,  platform.flats,        platform.schools,  platform.allowances,
-                          platform.simulator, platform.statistics,
+                          platform.simulator, platform.statistics, platform.news,
                           site ? &*site : nullptr};
   http::ServerOptions so;
   so.host = o.host;

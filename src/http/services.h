@@ -9,6 +9,7 @@
 #include "service/policy_registry.h"
 #include "service/records.h"
 #include "service/school_places.h"
+#include "service/news.h"
 #include "service/simulator.h"
 #include "service/statistics.h"
 #include "service/spouse_allowances.h"
@@ -36,6 +37,7 @@ struct Services {
   service::SpouseAllowances& allowances;
   service::Simulator& simulator;
   service::Statistics& statistics;
+  service::News& news;
   const StaticSite* site = nullptr;  // the web UI, when serve found one
 };
 

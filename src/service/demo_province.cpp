@@ -210,6 +210,26 @@ Status SeedClaims(Platform& p, const Actor& officer, const std::vector<std::pair
   return Status::Ok();
 }
 
+// A few articles of the office, in both languages.
+Status SeedNews(Platform& p, const Actor& officer) {
+  const NewsArticle articles[] = {
+      {"山西省人才绿卡制度实施细则解读", "policy", "zh-CN",
+       "## 什么是人才绿卡\n\n人才绿卡按**能力、业绩和贡献**评价人才，不以学历、职称、论文为限。持卡人可以：\n\n"
+       "- 在全省范围内自主选择落户地；\n- 申请用人单位的人才周转房；\n- 为子女自主选择中小学；\n"
+       "- 配偶暂未就业的，由用人单位发放生活补贴并缴纳社会保险。\n\n详见[政策全文](/policy)。"},
+      {"2026 年度高层次人才招聘公告", "recruitment", "zh-CN",
+       "省内高校、科研院所和重点企业面向海内外招聘高层次人才，可采用**全职、顾问指导、短期兼职、项目合作**等方式。\n\n"
+       "1. 登录平台完善个人档案；\n2. 由用人单位推荐申报；\n3. 经评估后发放人才绿卡。"},
+      {"Shanxi talent green card: what it gives", "policy", "en",
+       "The green card judges talents by *ability, performance and contribution*, not by degrees, titles or papers.\n\n"
+       "> Talents flow between sectors with no barrier of household registration, region, identity, education or "
+       "ownership.\n\nFollow the `jincai` feed for new openings."},
+  };
+  for (const auto& a : articles)
+    if (auto row = p.news.Publish(officer, a); !row.ok()) return row.status();
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
@@ -295,6 +315,7 @@ Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
   }
   if (auto expired = platform.applications.ExpireDue(today); !expired.ok()) return expired.status();
   JINCAI_RETURN_IF_ERROR(SeedClaims(platform, *officer, holders, employer_admins));
+  JINCAI_RETURN_IF_ERROR(SeedNews(platform, *officer));
   report.talents = n;
   report.applications = static_cast<int>(picked->size());
   return report;

@@ -9,6 +9,7 @@
 #include "service/policy_registry.h"
 #include "service/records.h"
 #include "service/school_places.h"
+#include "service/news.h"
 #include "service/simulator.h"
 #include "service/statistics.h"
 #include "service/spouse_allowances.h"
@@ -29,6 +30,7 @@ struct Platform {
         allowances(store, policies, clock),
         simulator(policies, clock),
         statistics(store, policies, clock),
+        news(store, clock),
         applications(store, policies, clock, &cards, &claims) {}
   PolicyRegistry policies;
   Accounts accounts;
@@ -40,6 +42,7 @@ struct Platform {
   SpouseAllowances allowances;
   Simulator simulator;
   Statistics statistics;
+  News news;
   Applications applications;
 };
 

@@ -35,7 +35,8 @@ ACCOUNTS = {"talent": "demo.talent", "employer_admin": "demo.employer", "employe
 PUBLIC = {("GET", "/healthz"), ("GET", "/metrics"), ("GET", "/api/v1/openapi.json"), ("GET", "/api/v1/reference"),
           ("POST", "/api/v1/auth/register/talent"), ("POST", "/api/v1/auth/register/employer"),
           ("POST", "/api/v1/auth/login"), ("GET", "/api/v1/trust-list"), ("GET", "/api/v1/revocations"),
-          ("POST", "/api/v1/cards/verify"), ("GET", "/api/v1/letters/{number}")}
+          ("POST", "/api/v1/cards/verify"), ("GET", "/api/v1/letters/{number}"), ("GET", "/api/v1/news"),
+          ("GET", "/api/v1/news.atom"), ("GET", "/api/v1/news/{id}")}
 
 # Placeholders in paths and bodies, filled from the demo province in setUpClass:
 #   {tal_mine}  demo.talent's own talent record      {app_mine} demo.talent's application (issued)
@@ -48,6 +49,7 @@ PUBLIC = {("GET", "/healthz"), ("GET", "/metrics"), ("GET", "/api/v1/openapi.jso
 #   {claim_emp} an allowance claim of another talent, carried by demo.employer's employer
 #   {flat_held} a flat of another employer, held by a claim (so it cannot be retired)
 #   {school}    a school                           {letter} the number of a letter the demo issued
+#   {news}      a published article
 # A body "SAME_EMPLOYER" is {emp_other}'s current fields (a PUT that changes nothing).
 SAME_EMPLOYER = "same-employer"
 NEW_OFFICER = {"username": "matrix.officer", "password": "matrix-officer-pw-1", "display_name": "Matrix Officer",
@@ -220,6 +222,17 @@ ROWS = [
     ("GET", "/api/v1/statistics.xlsx", "/api/v1/statistics.xlsx", None,
      [401, DENY, DENY, DENY, 200, DENY, 200]),
 
+    ("GET", "/api/v1/news", "/api/v1/news", None, [200, 200, 200, 200, 200, 200, 200]),
+    ("GET", "/api/v1/news.atom", "/api/v1/news.atom", None, [200, 200, 200, 200, 200, 200, 200]),
+    ("GET", "/api/v1/news/{id}", "/api/v1/news/{news}", None, [200, 200, 200, 200, 200, 200, 200]),
+    ("POST", "/api/v1/news", "/api/v1/news", {"title": ""},
+     [401, DENY, DENY, DENY, 422, DENY, 422]),
+    ("PUT", "/api/v1/news/{id}", "/api/v1/news/{news}", {"title": "x"},
+     [401, DENY, DENY, DENY, 422, DENY, 422]),
+    # Withdrawing a missing article: 404 for those who may withdraw.
+    ("POST", "/api/v1/news/{id}/withdraw", "/api/v1/news/999999/withdraw", None,
+     [401, DENY, DENY, DENY, 404, DENY, 404]),
+
     ("GET", "/api/v1/audit", "/api/v1/audit", None,
      [401, DENY, DENY, DENY, 200, DENY, 200]),
     ("GET", "/api/v1/audit/verify", "/api/v1/audit/verify", None,
@@ -268,11 +281,13 @@ class AuthzMatrixTest(unittest.TestCase):
         flat_held = [f for f in flats if f["claim_id"] and f["employer_id"] != emp_mine]
         letters = [c["letter"]["number"] for c in claims if c["letter"]]
         assert claim_mine and claim_emp and flat_held and schools and letters, "the demo province lacks a claim record"
+        news = cls.ok(cls.en.get("/api/v1/news"))["items"]
+        assert news, "the demo province has no news"
         cls.ids = {"tal_mine": tal_mine, "app_mine": app_mine[0]["id"], "tal_emp": tal_emp[0]["id"],
                    "app_emp": app_emp[0]["id"], "app_draft": app_draft[0]["id"], "emp_mine": emp_mine,
                    "emp_other": emp_other[0]["id"], "policy": policies[0]["id"], "claim_mine": claim_mine[0]["id"],
                    "claim_emp": claim_emp[0]["id"], "flat_held": flat_held[0]["id"], "school": schools[0]["id"],
-                   "letter": letters[0]}
+                   "letter": letters[0], "news": news[0]["id"]}
         cls.missing = {"application": max(a["id"] for a in apps) + 1000, "talent": max(t["id"] for t in talents) + 1000,
                        "claim": max(c["id"] for c in claims) + 1000}
         other = emp_other[0]

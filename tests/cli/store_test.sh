@@ -15,12 +15,13 @@ has "$out" "applied 1 audit_log"
 has "$out" "applied 2 records_accounts_applications"
 has "$out" "applied 3 cards"
 has "$out" "applied 4 entitlement_claims"
-has "$out" "schema version 4"
+has "$out" "applied 5 news"
+has "$out" "schema version 5"
 [[ -f data/jincai.db ]] || fail "data/jincai.db was not created"
 run migrate
 expect_rc 0 "second migrate"
 lacks "$out" "applied"
-has "$out" "schema version 4 (up to date)"
+has "$out" "schema version 5 (up to date)"
 
 run audit verify
 expect_rc 0 "verify an empty chain"

@@ -90,6 +90,14 @@ Response HandleStatistics(const Request& req, Services& services);
 Response HandleStatisticsCsv(const Request& req, Services& services);
 Response HandleStatisticsXlsx(const Request& req, Services& services);
 
+// news.cpp
+Response HandleListNews(const Request& req, Services& services);
+Response HandleGetNews(const Request& req, Services& services);
+Response HandlePublishNews(const Request& req, Services& services);
+Response HandleEditNews(const Request& req, Services& services);
+Response HandleWithdrawNews(const Request& req, Services& services);
+Response HandleNewsFeed(const Request& req, Services& services);
+
 // audit.cpp
 Response HandleListAudit(const Request& req, Services& services);
 Response HandleVerifyAudit(const Request& req, Services& services);

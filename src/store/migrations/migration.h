@@ -58,5 +58,7 @@ Migration SqliteMigration0003Cards();
 Migration PostgresMigration0003Cards();
 Migration SqliteMigration0004EntitlementClaims();
 Migration PostgresMigration0004EntitlementClaims();
+Migration SqliteMigration0005News();
+Migration PostgresMigration0005News();
 
 }  // namespace jincai::store

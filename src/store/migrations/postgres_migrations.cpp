@@ -10,6 +10,7 @@ const std::vector<Migration>& PostgresMigrations() {
       PostgresMigration0002RecordsAccountsApplications(),
       PostgresMigration0003Cards(),
       PostgresMigration0004EntitlementClaims(),
+      PostgresMigration0005News(),
   };
   return kAll;
 }

@@ -9,6 +9,7 @@ const std::vector<Migration>& SqliteMigrations() {
       SqliteMigration0002RecordsAccountsApplications(),
       SqliteMigration0003Cards(),
       SqliteMigration0004EntitlementClaims(),
+      SqliteMigration0005News(),
   };
   return kAll;
 }

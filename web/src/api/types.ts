@@ -529,7 +529,7 @@ export interface NewSchool {
 // --- the simulator (GET /simulator/parameters, POST /simulations, /simulations/reform) ---
 
 /** A stored policy version as the simulator names it. */
-export interface PolicyRef {
+export interface SimPolicy {
   id: number
   policy_id: string
   version: string
@@ -548,7 +548,7 @@ export interface SimParameter {
 }
 
 export interface SimParameters {
-  policy: PolicyRef
+  policy: SimPolicy
   as_of: string
   items: SimParameter[]
 }
@@ -582,7 +582,7 @@ export interface SimReport {
 }
 
 export interface SimulationResult {
-  policy: PolicyRef
+  policy: SimPolicy
   as_of: string
   population: { source: string; count: number; seed: number; cached: boolean }
   set: Record<string, string>

@@ -1033,6 +1033,7 @@ const en: Messages<typeof zh> = {
     computing: 'Computing…',
     waiting: 'Running the first simulation…',
     errors: '{base} dossiers under the base and {reform} under the reform could not be decided (a division by zero, for instance)',
+    noTierLine: '{label}: {reform} under the reform, {base} under the base',
     tiersChart: 'Dossiers per tier',
     costChart: 'Monthly cost (CNY) by payer',
     chartFigures: '{title}. Base: {base}; reform: {reform}',

@@ -1029,6 +1029,7 @@ export default {
     computing: '计算中…',
     waiting: '正在进行第一次模拟…',
     errors: '有 {base} 份档案在现行政策下、{reform} 份在改革后无法判定（例如除数为 0）',
+    noTierLine: '{label}：改革后 {reform}，现行 {base}',
     tiersChart: '各层级人数',
     costChart: '每月成本（元），按承担方',
     chartFigures: '{title}。现行：{base}；改革后：{reform}',

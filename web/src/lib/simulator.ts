@@ -216,7 +216,7 @@ function baseReformBars(tr: Translator, categories: string[], base: number[], re
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0, data: [tr.t('simulator.base'), tr.t('simulator.reform')] },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => fmt(Number(v)) },
-    xAxis: { type: 'category', data: categories },
+    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0 } },
     yAxis: { type: 'value', minInterval: money ? 0 : 1, axisLabel: { formatter: (v: number) => compactNumber(v, tr.locale) } },
     series: [
       { type: 'bar', name: tr.t('simulator.base'), data: base, itemStyle: { color: BASE_COLOR }, barMaxWidth: 36 },
@@ -234,13 +234,18 @@ function baseReformBars(tr: Translator, categories: string[], base: number[], re
   }
 }
 
-/** Dossiers per tier, base beside reform. */
+/**
+ * Dossiers per tier, base beside reform. Those of no tier (most of a population) are
+ * left out: beside them the tiers' bars would be too short to compare; the page says
+ * their number in words.
+ */
 export function tierChartOption(report: SimReport, tr: Translator) {
+  const tiers = report.tiers.filter((x) => x.id !== 'none')
   return baseReformBars(
     tr,
-    report.tiers.map((x) => tierLabel(tr, x.id)),
-    report.tiers.map((x) => x.base),
-    report.tiers.map((x) => x.reform),
+    tiers.map((x) => tierLabel(tr, x.id)),
+    tiers.map((x) => x.base),
+    tiers.map((x) => x.reform),
     false,
   )
 }

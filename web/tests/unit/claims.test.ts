@@ -3,6 +3,7 @@
 // claims (children numbered from 0 by the engine, from 1 by claims), letter numbers,
 // placement summaries, and words for every code the claim pages show.
 import { describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
 import zh from '@/i18n/zh-CN'
 import en from '@/i18n/en'
 import type { Claim, Entitlement, Flat, PlacementRun } from '@/api/types'
@@ -36,7 +37,9 @@ import {
   monthOf,
   moveItem,
   normalizeLetterNumber,
+  claimNoteText,
   offeredActions,
+  placeText,
   placedChoice,
   placementSummary,
   removeRanked,
@@ -187,8 +190,8 @@ describe('what a card grants, and its claims', () => {
       'permanent_residence_priority',
     ])
   })
-  it('offers the actions the server lists, without place and close', () => {
-    expect(offeredActions(['place'])).toEqual([])
+  it('offers the actions the server lists, without close (the system’s)', () => {
+    expect(offeredActions(['close'])).toEqual([])
     expect(offeredActions(['occupy', 'release', 'withdraw'])).toEqual(['occupy', 'release', 'withdraw'])
     expect(offeredActions(undefined)).toEqual([])
   })
@@ -238,16 +241,53 @@ describe('letter numbers', () => {
 
 describe('placement summaries', () => {
   const base = { id: 3, run_at: '2026-11-28T22:00:00Z', run_by: 'user:2', inputs_digest: 'ab', children: 5, placed: 4 }
-  it('reads GET /placements/latest (summary inside)', () => {
-    const run: PlacementRun = { ...base, summary: { unplaced: 1, changed: 2, by_choice: [3, 1, 0, 0, 0, 0, 0, 0, 0, 0] } }
+  it('reads a run (POST /placements and GET /placements/latest alike)', () => {
+    const run: PlacementRun = { ...base, unplaced: 1, changed: 2, by_choice: [3, 1, 0, 0, 0, 0, 0, 0, 0, 0] }
     expect(placementSummary(run)).toEqual({ unplaced: 1, changed: 2, by_choice: [3, 1, 0, 0, 0, 0, 0, 0, 0, 0] })
   })
-  it('reads POST /placements (fields at the top too) and pads to ten choices', () => {
-    const run: PlacementRun = { ...base, summary: null, unplaced: 1, changed: 0, by_choice: [4] }
+  it('pads to ten choices', () => {
+    const run: PlacementRun = { ...base, unplaced: 1, changed: 0, by_choice: [4] }
     expect(placementSummary(run)).toEqual({ unplaced: 1, changed: 0, by_choice: [4, 0, 0, 0, 0, 0, 0, 0, 0, 0] })
   })
   it('works out the unplaced from the counts when nothing else says', () => {
-    expect(placementSummary({ ...base, summary: null }).unplaced).toBe(1)
+    expect(placementSummary(base).unplaced).toBe(1)
+  })
+})
+
+describe('timeline notes in words', () => {
+  const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zh, en } })
+  const words = (locale: 'zh-CN' | 'en') => {
+    i18n.global.locale.value = locale
+    const cities: Record<string, string> = locale === 'en' ? { taiyuan: 'Taiyuan' } : { taiyuan: '太原市' }
+    return { city: (c: string) => cities[c] ?? null, t: (k: string, p?: Record<string, unknown>) => i18n.global.t(k, p ?? {}), locale }
+  }
+  it('names the city chosen, with its county', () => {
+    expect(claimNoteText('choose', 'taiyuan', words('zh-CN'))).toBe('太原市')
+    expect(claimNoteText('choose', 'taiyuan 小店区', words('zh-CN'))).toBe('太原市小店区')
+    expect(claimNoteText('choose', 'taiyuan Xiaodian', words('en'))).toBe('Taiyuan, Xiaodian')
+    expect(claimNoteText('choose', 'somewhere else', words('en'))).toBe('somewhere else') // a note a person typed
+  })
+  it('says the school and the choice of a placement, or none', () => {
+    expect(claimNoteText('place', '太原市实验小学 #2', words('zh-CN'))).toBe('太原市实验小学（第 2 志愿）')
+    expect(claimNoteText('place', 'Taiyuan Primary #1', words('en'))).toBe('Taiyuan Primary (choice 1)')
+    expect(claimNoteText('place', '-', words('zh-CN'))).toBe('未安置')
+  })
+  it('keeps letter numbers and months; hides "-" and nothing', () => {
+    expect(claimNoteText('issue_letter', 'JL-3BDM-EKP7-ATJ4-135Y', words('zh-CN'))).toBe('JL-3BDM-EKP7-ATJ4-135Y')
+    expect(claimNoteText('spouse_employed', '2026-03', words('en'))).toBe('2026-03')
+    expect(claimNoteText('assign', '-', words('en'))).toBeNull()
+    expect(claimNoteText('open', null, words('en'))).toBeNull()
+    expect(claimNoteText('open', '  ', words('en'))).toBeNull()
+  })
+  it('translates the English the server writes when a card ends', () => {
+    expect(claimNoteText('close', 'the card expired', words('zh-CN'))).toBe('绿卡已到期')
+    expect(claimNoteText('close', 'the card was revoked: 提供虚假材料', words('zh-CN'))).toBe('绿卡已撤销：提供虚假材料')
+    expect(claimNoteText('close', 'the card was revoked: ', words('en'))).toBe('the card was revoked')
+  })
+  it('writes a place of residence in each language', () => {
+    expect(placeText('太原市', '小店区', 'zh-CN')).toBe('太原市小店区')
+    expect(placeText('Taiyuan', 'Xiaodian', 'en')).toBe('Taiyuan, Xiaodian')
+    expect(placeText('Taiyuan', '', 'en')).toBe('Taiyuan')
   })
 })
 
