@@ -235,8 +235,8 @@ Status Applications::Apply(store::Tx& tx, const Actor& by, store::ApplicationRow
   }
   if (claims_ && (action == ApplicationAction::kRevoke || action == ApplicationAction::kExpire))
     JINCAI_RETURN_IF_ERROR(claims_->CloseFor(tx, row.id, action == ApplicationAction::kRevoke
-                                                             ? "the card was revoked: " + reason
-                                                             : "the card expired"));
+                                                             ? "card_revoked: " + reason
+                                                             : "card_expired"));
   JINCAI_RETURN_IF_ERROR(store::InsertApplicationEvent(
       tx, {0, row.id, row.updated_at, by.user_id ? std::optional<int64_t>(by.user_id) : std::nullopt,
            std::string(domain::RoleName(by.role)), std::string(domain::ActionName(action)),

@@ -393,15 +393,11 @@ Status Claims::CloseFor(store::Tx& tx, int64_t application_id, const std::string
   const int64_t now = clock_();
   store::ClaimFilter f;
   f.application_id = application_id;
-  f.limit = 1000;
-  auto rows = store::ListClaims(tx, f);
-  if (!rows.ok()) return rows.status();
-  for (auto& r : *rows) {
+  return store::ForEachClaim(tx, f, [&](store::ClaimRow& r) -> Status {
     JINCAI_RETURN_IF_ERROR(store::WithdrawLettersOf(tx, r.id));
-    if (domain::FinalClaimState(r.state)) continue;
-    JINCAI_RETURN_IF_ERROR(RecordClaimStep(tx, Actor::System(), r, "close", "closed", why, now));
-  }
-  return Status::Ok();
+    if (domain::FinalClaimState(r.state)) return Status::Ok();
+    return RecordClaimStep(tx, Actor::System(), r, "close", "closed", why, now);
+  });
 }
 
 }  // namespace jincai::service

@@ -75,7 +75,8 @@ class Claims {
   Result<std::vector<ClaimView>> List(const Actor& by, const ClaimQuery& q);
   Result<ClaimView> Act(const Actor& by, int64_t id, const std::string& action, const ClaimInput& in);
   // In the caller's transaction: the claims of an application whose card ended close,
-  // their letters are withdrawn and their flats return to the inventory.
+  // their letters are withdrawn and their flats return to the inventory. `why` is the
+  // timeline's note: "card_expired", or "card_revoked: " and the officer's reason.
   Status CloseFor(store::Tx& tx, int64_t application_id, const std::string& why);
 
  private:

@@ -236,19 +236,12 @@ Result<PlacementReport> Schools::RunPlacement(const Actor& by) {
     }
     std::vector<Applicant> applicants;
     std::map<int64_t, std::string> city_of_employer;
-    for (int64_t after = 0;;) {
-      store::ClaimFilter f;
-      f.entitlement = "school_choice";
-      f.open_only = true;
-      f.after_id = after;
-      f.limit = 1000;
-      auto rows = store::ListClaims(tx, f);
-      if (!rows.ok()) return rows.status();
-      if (rows->empty()) break;
-      for (auto& r : *rows) {
-        after = r.id;
+    store::ClaimFilter ranked;
+    ranked.entitlement = "school_choice";
+    ranked.open_only = true;
+    JINCAI_RETURN_IF_ERROR(store::ForEachClaim(tx, ranked, [&](store::ClaimRow& r) -> Status {
         json d = json::parse(r.detail, nullptr, false);
-        if (r.state == "open" || !d.is_object() || !d["ranking"].is_array() || d["ranking"].empty()) continue;
+        if (r.state == "open" || !d.is_object() || !d["ranking"].is_array() || d["ranking"].empty()) return Status::Ok();
         Applicant a;
         a.id = "claim-" + std::to_string(r.id);
         for (const auto& s : d["ranking"]) a.ranking.push_back(s.get<int64_t>());
@@ -266,8 +259,8 @@ Result<PlacementReport> Schools::RunPlacement(const Actor& by) {
         }
         a.claim = std::move(r);
         applicants.push_back(std::move(a));
-      }
-    }
+        return Status::Ok();
+    }));
     // The match's input, and its digest: the same digest means the same result.
     store::Sha256 digest;
     std::vector<match::School> mschools;

@@ -104,6 +104,52 @@ Result<std::pair<store::PolicyVersionRow, std::vector<SimulationParameter>>> Sim
   return std::make_pair((*loaded)->row, std::move(out));
 }
 
+Result<std::shared_ptr<const Simulator::Population>> Simulator::PopulationFor(const LoadedPolicy& lp, int64_t count,
+                                                                            uint64_t seed, bool keep, bool* cached) {
+  {
+    std::lock_guard lock(mu_);
+    if (population_ && population_->version_id == lp.row.id && population_->count == count && population_->seed == seed) {
+      *cached = true;
+      return std::shared_ptr<const Population>(population_);
+    }
+  }
+  *cached = false;
+  const policy::CompiledPolicy& base = *lp.compiled;
+  auto pop = std::make_shared<Population>();
+  pop->version_id = lp.row.id;
+  pop->count = count;
+  pop->seed = seed;
+  std::ostringstream text;
+  domain::WritePopulation(text, {count, seed, domain::PopulationFormat::kJsonl});
+  const std::string all = text.str();
+  policy::JsonRecordAppender appender(base.layout(), base.pool());
+  policy::Batch batch;
+  batch.Reset(base.layout());
+  int64_t line = 0;
+  for (size_t at = 0; at < all.size();) {
+    size_t end = all.find('\n', at);
+    if (end == std::string::npos) end = all.size();
+    ++line;
+    Status st = appender.Append(std::string_view(all).substr(at, end - at), line, batch);
+    if (!st.ok())
+      return Status::Conflict("policy " + lp.row.policy_id + " " + lp.row.version +
+                              " does not read the synthetic population: " + st.message())
+          .Zh("该政策版本无法读取模拟人群：" + st.message());
+    if (batch.rows >= policy::kChunkRows) {
+      pop->batches.push_back(std::move(batch));
+      batch = policy::Batch();
+      batch.Reset(base.layout());
+    }
+    at = end + 1;
+  }
+  if (batch.rows > 0) pop->batches.push_back(std::move(batch));
+  if (keep) {
+    std::lock_guard lock(mu_);
+    population_ = pop;
+  }
+  return std::shared_ptr<const Population>(pop);
+}
+
 Result<SimulationResult> Simulator::Run(const Actor& by, const SimulationRequest& req) {
   if (!MayUse(by)) return Status::Forbidden("only analysts and officers use the simulator").Zh("只有政策分析员和经办人员可以使用模拟器");
   if (req.count < 1 || req.count > kMaxSimulationPopulation)
@@ -121,50 +167,14 @@ Result<SimulationResult> Simulator::Run(const Actor& by, const SimulationRequest
   result.as_of = req.as_of.value_or(ReferenceDay());
   // The compiled policy's string pool is shared by both sides and not thread-safe.
   std::lock_guard policy_lock(lp.mu);
-  std::shared_ptr<Population> pop;
-  {
-    std::lock_guard lock(mu_);
-    if (population_ && population_->version_id == lp.row.id && population_->count == req.count &&
-        population_->seed == req.seed)
-      pop = population_;
-  }
-  result.population_cached = pop != nullptr;
-  if (!pop) {
-    pop = std::make_shared<Population>();
-    pop->version_id = lp.row.id;
-    pop->count = req.count;
-    pop->seed = req.seed;
-    std::ostringstream text;
-    domain::WritePopulation(text, {req.count, req.seed, domain::PopulationFormat::kJsonl});
-    const std::string all = text.str();
-    policy::JsonRecordAppender appender(base.layout(), base.pool());
-    policy::Batch batch;
-    batch.Reset(base.layout());
-    int64_t line = 0;
-    for (size_t at = 0; at < all.size();) {
-      size_t end = all.find('\n', at);
-      if (end == std::string::npos) end = all.size();
-      ++line;
-      Status st = appender.Append(std::string_view(all).substr(at, end - at), line, batch);
-      if (!st.ok())
-        return Status::Conflict("policy " + lp.row.policy_id + " " + lp.row.version +
-                                " does not read the synthetic population: " + st.message())
-            .Zh("该政策版本无法读取模拟人群：" + st.message());
-      if (batch.rows >= policy::kChunkRows) {
-        pop->batches.push_back(std::move(batch));
-        batch = policy::Batch();
-        batch.Reset(base.layout());
-      }
-      at = end + 1;
-    }
-    if (batch.rows > 0) pop->batches.push_back(std::move(batch));
-    std::lock_guard lock(mu_);
-    population_ = pop;
-  }
+  bool cached = false;
+  auto pop = PopulationFor(lp, req.count, req.seed, /*keep=*/true, &cached);
+  if (!pop.ok()) return pop.status();
+  result.population_cached = cached;
   const auto started = std::chrono::steady_clock::now();
   auto sim = policy::Simulation::Create(base, *reform, result.as_of);
   if (!sim.ok()) return sim.status();
-  for (const auto& b : pop->batches) (*sim)->Add(b);
+  for (const auto& b : (*pop)->batches) (*sim)->Add(b);
   result.elapsed_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   result.report = (*sim)->report();
@@ -184,6 +194,25 @@ Result<std::string> Simulator::ReformFile(const Actor& by, std::optional<int64_t
         .Zh("version 须为 1 至 40 个字母、数字或 . - _ +");
   auto reform = std::make_shared<policy::CompiledPolicy>(*lp.compiled);
   JINCAI_RETURN_IF_ERROR(ApplySet(*reform, set));
+  {
+    // A value the policy cannot decide with (a zero divisor, say) is refused here: a
+    // file that checks but fails every decision must not reach the office's versions.
+    constexpr int64_t kSample = 2000;
+    std::lock_guard policy_lock(lp.mu);
+    bool cached = false;
+    auto sample = PopulationFor(lp, kSample, 1, /*keep=*/false, &cached);
+    if (!sample.ok()) return sample.status();
+    auto sim = policy::Simulation::Create(*lp.compiled, *reform, ReferenceDay());
+    if (!sim.ok()) return sim.status();
+    for (const auto& b : (*sample)->batches) (*sim)->Add(b);
+    if (const int64_t failed = (*sim)->report().reform_errors; failed > 0)
+      return Status::InvalidArgument("the reform cannot decide " + std::to_string(failed) + " of " +
+                                     std::to_string(kSample) +
+                                     " sample dossiers (a division by zero or a value out of range): change the values")
+          .Field("set")
+          .Zh("该改革方案无法评估 " + std::to_string(kSample) + " 份样本中的 " + std::to_string(failed) +
+              " 份（如除以零或数值越界），请调整参数");
+  }
   std::vector<policy::ParameterRewrite> rewrites;
   for (const auto& [name, text] : set) {
     const policy::ParameterSpec* before = nullptr;

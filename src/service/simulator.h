@@ -64,6 +64,10 @@ class Simulator {
  private:
   Result<std::shared_ptr<const LoadedPolicy>> VersionFor(std::optional<int64_t> id);
   struct Population;
+  // The synthetic population read into the policy's batches: the kept one when it
+  // matches, else read now (and kept when `keep`). REQUIRES: lp.mu held.
+  Result<std::shared_ptr<const Population>> PopulationFor(const LoadedPolicy& lp, int64_t count, uint64_t seed,
+                                                          bool keep, bool* cached);
   PolicyRegistry& policies_;
   Clock clock_;
   std::mutex mu_;  // the cached population

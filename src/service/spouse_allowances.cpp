@@ -131,23 +131,14 @@ Result<std::vector<DueMonth>> SpouseAllowances::Due(const Actor& by, const std::
   std::vector<DueMonth> out;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
     std::map<int64_t, store::ClaimRow> claims;
-    for (const char* kind : {"spouse_allowance", "spouse_social_insurance"}) {
-      for (int64_t after = 0;;) {
-        store::ClaimFilter f;
-        f.entitlement = kind;
-        f.employer_id = employer;
-        f.after_id = after;
-        f.limit = 1000;
-        auto rows = store::ListClaims(tx, f);
-        if (!rows.ok()) return rows.status();
-        if (rows->empty()) break;
-        for (auto& r : *rows) {
-          after = r.id;
-          JINCAI_RETURN_IF_ERROR(ComputeMonths(tx, policies_, r, month, now));
-          claims.emplace(r.id, std::move(r));
-        }
-      }
-    }
+    store::ClaimFilter f;
+    f.entitlement_in = {"spouse_allowance", "spouse_social_insurance"};
+    f.employer_id = employer;
+    JINCAI_RETURN_IF_ERROR(store::ForEachClaim(tx, f, [&](store::ClaimRow& r) -> Status {
+      JINCAI_RETURN_IF_ERROR(ComputeMonths(tx, policies_, r, month, now));
+      claims.emplace(r.id, std::move(r));
+      return Status::Ok();
+    }));
     auto unpaid = store::UnpaidAllowanceMonths(tx, month);
     if (!unpaid.ok()) return unpaid.status();
     for (auto& m : *unpaid) {

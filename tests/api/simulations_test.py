@@ -72,8 +72,8 @@ class SimulationsTest(unittest.TestCase):
         self.assertTrue(r.headers["content-type"].startswith("application/toml"))
         text = r.body.decode()
         self.assertIn('version = "1.1.0"', text)
-        self.assertIn("values = [{ from = 2017-03-29, value = 90 }]", text)
-        self.assertIn("values = [{ from = 2017-03-29, value = 0.15 }]", text)
+        self.assertIn("values = [{ from = 2017-03-29, value = 90 }]  # reform", text)
+        self.assertIn("values = [{ from = 2017-03-29, value = 0.15 }]  # reform", text)
         self.assertIn("# Shanxi 2017", text, "comments are kept")
         # It checks, and stored as a new version it decides like the simulation said.
         check = self.c.post("/api/v1/policies/check", {"text": text}, token=self.analyst).json()
@@ -85,6 +85,8 @@ class SimulationsTest(unittest.TestCase):
         self.assertEqual([t["base"] for t in as_file["report"]["tiers"]], [t["reform"] for t in sim["report"]["tiers"]])
         r = self.c.post("/api/v1/simulations/reform", {"set": {"nope": 1}}, token=self.analyst)
         self.assertEqual((r.status, r.json().get("field")), (422, "set.nope"))
+        r = self.c.post("/api/v1/simulations/reform", {"set": {"jobs_unit": 0}}, token=self.analyst)
+        self.assertEqual((r.status, r.json().get("field")), (422, "set"), r)  # every decision would fail
         r = self.c.post("/api/v1/simulations/reform", {"set": {}, "version": "1 0"}, token=self.analyst)
         self.assertEqual((r.status, r.json().get("field")), (422, "version"))
 

@@ -88,14 +88,14 @@ Result<std::string> RewriteParameters(std::string_view text, const std::vector<P
     if (!table) return Status::InvalidArgument("the policy text has no table [parameters." + r.name + "]");
     // One value for all dates: `value = X`, or dated `values = [...]` (perhaps over lines).
     if (auto single = entry_in(*table, "value")) {
-      edits.emplace_back(*single, *single, "value = " + r.value);
+      edits.emplace_back(*single, *single, "value = " + r.value + "  # reform");
       continue;
     }
     auto first = entry_in(*table, "values");
     if (!first) return Status::InvalidArgument("the policy text has no value for parameter " + r.name);
     size_t last = *first;
     for (int depth = BracketDepth(at(last)); depth > 0 && last + 1 < lines.size();) depth += BracketDepth(at(++last));
-    edits.emplace_back(*first, last, "values = [{ from = " + r.from + ", value = " + r.value + " }]");
+    edits.emplace_back(*first, last, "values = [{ from = " + r.from + ", value = " + r.value + " }]  # reform: one value for all dates");
   }
   std::sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
   std::string out(text);

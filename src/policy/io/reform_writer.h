@@ -19,7 +19,8 @@ struct ParameterRewrite {
 };
 
 // Replaces the value of each [parameters.NAME] table: a `value = ...` line by the new
-// value, a dated `values = [...]` entry (one line or several) by one value from `from`;
+// value, a dated `values = [...]` entry (one line or several) by one value from `from`
+// (the simulator's override: one value for all dates), each marked `# reform`;
 // and `version` in [policy]. InvalidArgument when a parameter's table or value, or the
 // [policy] version, is not found.
 Result<std::string> RewriteParameters(std::string_view text, const std::vector<ParameterRewrite>& rewrites,

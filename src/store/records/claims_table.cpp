@@ -75,6 +75,17 @@ Result<std::vector<ClaimRow>> ListClaims(Tx& tx, const ClaimFilter& f) {
   return QueryRows<ClaimRow>(tx, sql + " ORDER BY id LIMIT $2", params, Read);
 }
 
+Status ForEachClaim(Tx& tx, ClaimFilter filter, const std::function<Status(ClaimRow&)>& fn) {
+  filter.limit = 1000;
+  for (filter.after_id = 0;;) {
+    auto rows = ListClaims(tx, filter);
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return Status::Ok();
+    filter.after_id = rows->back().id;
+    for (auto& r : *rows) JINCAI_RETURN_IF_ERROR(fn(r));
+  }
+}
+
 Result<std::optional<ClaimRow>> ClaimHoldingFlat(Tx& tx, int64_t flat_id) {
   return QueryOne<ClaimRow>(tx, Where("flat_id = $1 AND state IN ('assigned', 'occupied')"), {flat_id}, Read);
 }

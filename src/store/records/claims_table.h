@@ -3,6 +3,7 @@
 // or school it was given, its letter; and its timeline of who did what, when.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +53,9 @@ Result<std::optional<ClaimRow>> FindClaim(Tx& tx, int64_t id);
 Result<std::optional<ClaimRow>> FindClaimOf(Tx& tx, int64_t application_id, const std::string& entitlement,
                                             int64_t child);
 Result<std::vector<ClaimRow>> ListClaims(Tx& tx, const ClaimFilter& filter);
+// Calls `fn` on every claim the filter selects, a page of 1,000 at a time (the filter's
+// limit and after_id are the paging's); stops at the first error `fn` returns.
+Status ForEachClaim(Tx& tx, ClaimFilter filter, const std::function<Status(ClaimRow&)>& fn);
 // The claim holding the flat (assigned or occupied), if any.
 Result<std::optional<ClaimRow>> ClaimHoldingFlat(Tx& tx, int64_t flat_id);
 // How many claims are placed at the school.

@@ -348,8 +348,8 @@ export function claimNoteText(action: string, note: string | null | undefined, w
     return city ? placeText(city, rest.join(' '), w.locale) : n
   }
   if (action === 'close') {
-    if (/^the card expired\.?$/i.test(n)) return w.t('claim.notes.cardExpired')
-    const m = /^the card was revoked:?\s*(.*)$/is.exec(n)
+    if (n === 'card_expired') return w.t('claim.notes.cardExpired')
+    const m = /^card_revoked:?\s*(.*)$/s.exec(n)
     if (m) return m[1] ? w.t('claim.notes.cardRevokedBecause', { reason: m[1] }) : w.t('claim.notes.cardRevoked')
   }
   return n

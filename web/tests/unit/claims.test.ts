@@ -280,9 +280,9 @@ describe('timeline notes in words', () => {
     expect(claimNoteText('open', '  ', words('en'))).toBeNull()
   })
   it('translates the English the server writes when a card ends', () => {
-    expect(claimNoteText('close', 'the card expired', words('zh-CN'))).toBe('绿卡已到期')
-    expect(claimNoteText('close', 'the card was revoked: 提供虚假材料', words('zh-CN'))).toBe('绿卡已撤销：提供虚假材料')
-    expect(claimNoteText('close', 'the card was revoked: ', words('en'))).toBe('the card was revoked')
+    expect(claimNoteText('close', 'card_expired', words('zh-CN'))).toBe('绿卡已到期')
+    expect(claimNoteText('close', 'card_revoked: 提供虚假材料', words('zh-CN'))).toBe('绿卡已撤销：提供虚假材料')
+    expect(claimNoteText('close', 'card_revoked: ', words('en'))).toBe('the card was revoked')
   })
   it('writes a place of residence in each language', () => {
     expect(placeText('太原市', '小店区', 'zh-CN')).toBe('太原市小店区')

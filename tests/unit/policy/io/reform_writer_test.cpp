@@ -41,16 +41,16 @@ version = "1.1.0"
 
 [parameters.rate]
 type = "number"
-values = [{ from = 2017-03-29, value = 0.15 }]
+values = [{ from = 2017-03-29, value = 0.15 }]  # reform: one value for all dates
 cite = '¶1 "x"'
 
 [parameters.cap]
 type = "number"
-value = 45
+value = 45  # reform
 
 [parameters.flag]
 type = "bool"
-values = [{ from = 2017-03-29, value = false }]
+values = [{ from = 2017-03-29, value = false }]  # reform: one value for all dates
 )");
 }
 
