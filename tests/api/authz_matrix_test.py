@@ -227,6 +227,8 @@ ROWS = [
     ("GET", "/api/v1/news/{id}", "/api/v1/news/{news}", None, [200, 200, 200, 200, 200, 200, 200]),
     ("POST", "/api/v1/news", "/api/v1/news", {"title": ""},
      [401, DENY, DENY, DENY, 422, DENY, 422]),
+    ("POST", "/api/v1/news/preview", "/api/v1/news/preview", {"body": "**x**"},
+     [401, DENY, DENY, DENY, 200, DENY, 200]),
     ("PUT", "/api/v1/news/{id}", "/api/v1/news/{news}", {"title": "x"},
      [401, DENY, DENY, DENY, 422, DENY, 422]),
     # Withdrawing a missing article: 404 for those who may withdraw.

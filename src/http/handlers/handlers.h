@@ -97,6 +97,7 @@ Response HandlePublishNews(const Request& req, Services& services);
 Response HandleEditNews(const Request& req, Services& services);
 Response HandleWithdrawNews(const Request& req, Services& services);
 Response HandleNewsFeed(const Request& req, Services& services);
+Response HandlePreviewNews(const Request& req, Services& services);
 
 // audit.cpp
 Response HandleListAudit(const Request& req, Services& services);

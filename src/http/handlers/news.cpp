@@ -96,6 +96,13 @@ Response HandleWithdrawNews(const Request& req, Services& s) {
   return JsonResponse(NewsJson(*row, true));
 }
 
+Response HandlePreviewNews(const Request& req, Services&) {
+  JsonBody b(req, {"body"});
+  std::string body = b.Str("body", 200000);
+  if (!b.ok()) return b.Problem();
+  return JsonResponse({{"body_html", MarkdownToHtml(body)}, {"summary", MarkdownSummary(body, 120)}});
+}
+
 Response HandleNewsFeed(const Request& req, Services& s) {
   store::NewsFilter f;
   Response problem;
