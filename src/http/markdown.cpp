@@ -22,8 +22,17 @@ bool SafeUrl(std::string_view url) {
 // Inline markup of one block's text.
 std::string Inline(std::string_view s) {
   std::string out;
+  // Where each closing mark is known to be absent from on: a mark not found after p is
+  // not found after any later position, so a text of unclosed marks stays linear.
+  std::vector<std::pair<std::string_view, size_t>> absent;
+  auto closing = [&](std::string_view mark, size_t from) {
+    for (const auto& [m, p] : absent)
+      if (m == mark && p <= from) return std::string_view::npos;
+    size_t at = s.find(mark, from);
+    if (at == std::string_view::npos) absent.emplace_back(mark, from);
+    return at;
+  };
   for (size_t i = 0; i < s.size();) {
-    auto closing = [&](std::string_view mark, size_t from) { return s.find(mark, from); };
     if (s[i] == '`') {
       size_t end = closing("`", i + 1);
       if (end != std::string_view::npos) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 namespace jincai::http {
 namespace {
 
@@ -35,6 +37,19 @@ TEST(Markdown, SummaryIsThePlainFirstParagraph) {
             "The card gives a city of choice.");
   EXPECT_EQ(MarkdownSummary("人才绿卡按能力评价", 4), "人才绿卡…");
   EXPECT_EQ(MarkdownSummary("", 10), "");
+}
+
+TEST(Markdown, UnclosedMarksStayLinear) {
+  // 100 KB of marks that never close: each is looked for once, not once per mark.
+  for (const char* mark : {"*", "**", "_ ", "[", "](", "[a]("}) {
+    std::string body;
+    while (body.size() < 100000) body += mark;
+    const auto start = std::chrono::steady_clock::now();
+    std::string html = MarkdownToHtml(body);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(ms, 1000) << mark;
+    EXPECT_EQ(html.find("<", 3), html.rfind("</p>")) << mark << ": no markup but the paragraph: " << html.substr(0, 40);
+  }
 }
 
 }  // namespace

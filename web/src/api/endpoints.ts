@@ -16,6 +16,12 @@ import type {
   Flat,
   Items,
   Letter,
+  NewsArticle,
+  NewsCategory,
+  NewsDraft,
+  NewsLang,
+  NewsPreview,
+  NewsSummary,
   LoginResponse,
   NewFlat,
   NewSchool,
@@ -116,6 +122,19 @@ export const api = {
   /** Plain GET downloads (the session cookie authorises them). */
   statisticsCsvUrl: '/api/v1/statistics.csv',
   statisticsXlsxUrl: '/api/v1/statistics.xlsx',
+
+  /** Public: published articles, newest first; `before` is the last id seen (the next page). */
+  news: (q: { category?: NewsCategory; lang?: NewsLang; limit?: number; before?: number } = {}) =>
+    http.get<Items<NewsSummary>>('/api/v1/news', q),
+  /** Public: one published article with its Markdown and the server's safe HTML. */
+  newsArticle: (id: number) => http.get<NewsArticle>(`/api/v1/news/${id}`),
+  publishNews: (d: NewsDraft) => http.post<NewsArticle>('/api/v1/news', d),
+  editNews: (id: number, d: NewsDraft) => http.put<NewsArticle>(`/api/v1/news/${id}`, d),
+  withdrawNews: (id: number) => http.post<NewsArticle>(`/api/v1/news/${id}/withdraw`, {}),
+  /** The Markdown as the site will show it; stores nothing. */
+  previewNews: (body: string) => http.post<NewsPreview>('/api/v1/news/preview', { body }),
+  /** The Atom feed of the published articles (a plain link). */
+  newsFeedUrl: '/api/v1/news.atom',
 
   audit: (q: { after?: number; limit?: number } = {}) => http.get<Items<AuditRecord>>('/api/v1/audit', q),
   auditVerify: () => http.get<AuditVerify>('/api/v1/audit/verify'),

@@ -607,3 +607,42 @@ export interface Statistics {
   claims: Record<string, Counts>
   allowance_months_fen: { computed: number; paid: number; unpaid: number }
 }
+
+// --- news (GET /news, /news/{id}) ---------------------------------------------------------
+
+export type NewsCategory = 'recruitment' | 'policy'
+export type NewsLang = 'zh-CN' | 'en'
+
+/** An article as the list gives it. */
+export interface NewsSummary {
+  id: number
+  title: string
+  category: NewsCategory
+  lang: NewsLang
+  status: 'published' | 'withdrawn'
+  /** UTC, ISO 8601. */
+  published_at: string
+  updated_at: string
+  /** The first words of its text, without markup. */
+  summary: string
+}
+
+/** One article: its Markdown and the server's safe HTML of it. */
+export interface NewsArticle extends NewsSummary {
+  body: string
+  /** Rendered and sanitised by the server: every character escaped, only http(s), mailto and site links. */
+  body_html: string
+}
+
+/** What an officer writes. */
+export interface NewsDraft {
+  title: string
+  category: NewsCategory
+  lang: NewsLang
+  body: string
+}
+
+export interface NewsPreview {
+  body_html: string
+  summary: string
+}

@@ -59,6 +59,13 @@ export const routes = [
     props: true,
     meta: { roles: workflowReaders, title: 'claim.title' },
   },
+  {
+    path: '/news/:id(\\d+)',
+    name: 'news-article',
+    component: () => import('@/views/NewsArticleView.vue'),
+    props: true,
+    meta: { title: 'news.title' },
+  },
   { path: '/letters', name: 'letters', component: () => import('@/views/LetterCheckView.vue'), meta: { title: 'letterCheck.title' } },
   { path: '/verify', name: 'verify', component: () => import('@/views/VerifyView.vue'), meta: { title: 'verify.title' } },
   {
@@ -123,6 +130,12 @@ export const routes = [
     meta: { roles: ['officer', 'admin'] as Role[], title: 'statistics.title' },
   },
   {
+    path: '/officer/news',
+    name: 'officer-news',
+    component: () => import('@/views/officer/NewsEditorView.vue'),
+    meta: { roles: ['officer', 'admin'] as Role[], title: 'newsEditor.title' },
+  },
+  {
     path: '/audit',
     name: 'audit',
     component: () => import('@/views/officer/AuditView.vue'),
@@ -140,7 +153,8 @@ export const routes = [
 export const router = createRouter({
   history: createWebHistory('/'),
   routes,
-  scrollBehavior: () => ({ top: 0 }),
+  // A link to a part of a page (`/#news`) scrolls to it; any other page opens at its top.
+  scrollBehavior: (to) => (to.hash ? { el: to.hash, top: 100 } : { top: 0 }),
 })
 
 router.beforeEach(async (to) => {
