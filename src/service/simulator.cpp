@@ -2,7 +2,9 @@
 #include "service/simulator.h"
 
 #include <chrono>
-#include <sstream>
+#include <functional>
+#include <ostream>
+#include <streambuf>
 
 #include "domain/synthetic_population.h"
 #include "policy/io/dossier_reader.h"
@@ -76,6 +78,44 @@ std::string TomlValue(const policy::ParameterSpec& p) {
   }
 }
 
+// A stream buffer that calls `on_line` with each complete line written to it (without
+// the newline), keeping only the line in progress.
+class LineStream : public std::streambuf {
+ public:
+  explicit LineStream(std::function<void(std::string_view)> on_line) : on_line_(std::move(on_line)) {}
+  // The last line, when the text did not end with a newline.
+  void Finish() {
+    if (!partial_.empty()) on_line_(partial_);
+    partial_.clear();
+  }
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    std::string_view text(s, static_cast<size_t>(n));
+    for (size_t nl; (nl = text.find('\n')) != std::string_view::npos; text.remove_prefix(nl + 1)) {
+      if (partial_.empty()) {
+        on_line_(text.substr(0, nl));
+      } else {
+        partial_.append(text.substr(0, nl));
+        on_line_(partial_);
+        partial_.clear();
+      }
+    }
+    partial_.append(text);
+    return n;
+  }
+  int_type overflow(int_type c) override {
+    if (c == traits_type::eof()) return traits_type::not_eof(c);
+    const char ch = traits_type::to_char_type(c);
+    xsputn(&ch, 1);
+    return c;
+  }
+
+ private:
+  std::function<void(std::string_view)> on_line_;
+  std::string partial_;
+};
+
 }  // namespace
 
 Simulator::Simulator(PolicyRegistry& policies, Clock clock) : policies_(policies), clock_(std::move(clock)) {}
@@ -119,29 +159,33 @@ Result<std::shared_ptr<const Simulator::Population>> Simulator::PopulationFor(co
   pop->version_id = lp.row.id;
   pop->count = count;
   pop->seed = seed;
-  std::ostringstream text;
-  domain::WritePopulation(text, {count, seed, domain::PopulationFormat::kJsonl});
-  const std::string all = text.str();
+  // The generator writes JSON Lines into a stream that hands each line to the reader at
+  // once: the population is never held as text (100,000 dossiers are some 30 MB of it).
   policy::JsonRecordAppender appender(base.layout(), base.pool());
   policy::Batch batch;
   batch.Reset(base.layout());
   int64_t line = 0;
-  for (size_t at = 0; at < all.size();) {
-    size_t end = all.find('\n', at);
-    if (end == std::string::npos) end = all.size();
-    ++line;
-    Status st = appender.Append(std::string_view(all).substr(at, end - at), line, batch);
-    if (!st.ok())
-      return Status::Conflict("policy " + lp.row.policy_id + " " + lp.row.version +
-                              " does not read the synthetic population: " + st.message())
-          .Zh("该政策版本无法读取模拟人群：" + st.message());
+  Status failed = Status::Ok();
+  LineStream lines([&](std::string_view record) {
+    if (!failed.ok()) return;
+    Status st = appender.Append(record, ++line, batch);
+    if (!st.ok()) {
+      failed = Status::Conflict("policy " + lp.row.policy_id + " " + lp.row.version +
+                                " does not read the synthetic population: " + st.message())
+                   .Zh("该政策版本无法读取模拟人群：" + st.message());
+      return;
+    }
     if (batch.rows >= policy::kChunkRows) {
       pop->batches.push_back(std::move(batch));
       batch = policy::Batch();
       batch.Reset(base.layout());
     }
-    at = end + 1;
-  }
+  });
+  std::ostream out(&lines);
+  domain::WritePopulation(out, {count, seed, domain::PopulationFormat::kJsonl});
+  out.flush();
+  lines.Finish();
+  if (!failed.ok()) return failed;
   if (batch.rows > 0) pop->batches.push_back(std::move(batch));
   if (keep) {
     std::lock_guard lock(mu_);
