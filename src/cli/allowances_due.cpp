@@ -30,7 +30,8 @@ void RunAllowancesDue(const DueOptions& o) {
   auto store = OpenStoreOrExit(o.db, /*create=*/false);
   if (auto m = store->Migrate(); !m.ok()) throw CommandExit{kExitBadInput, "jincai: " + m.status().message()};
   service::Platform platform(*store);
-  auto rows = platform.allowances.Due(service::Actor::System(), o.month);
+  std::vector<std::string> not_computed;
+  auto rows = platform.allowances.Due(service::Actor::System(), o.month, &not_computed);
   if (!rows.ok()) throw CommandExit{kExitBadInput, "jincai: " + rows.status().message()};
   if (o.format == "table")
     std::printf("%-8s %-8s %-9s %-24s %-8s %12s %-7s %s\n", "claim", "talent", "employer", "entitlement", "month",
@@ -54,6 +55,7 @@ void RunAllowancesDue(const DueOptions& o) {
       std::printf("%s\n", line.dump().c_str());
     }
   }
+  for (const auto& n : not_computed) std::fprintf(stderr, "not computed: %s\n", n.c_str());
   std::fprintf(stderr, "%s: %lld due (%s yuan), %lld missed earlier (%s yuan)\n", o.month.c_str(),
                static_cast<long long>(n_due), policy::FormatMoney(due).c_str(), static_cast<long long>(n_missed),
                policy::FormatMoney(missed).c_str());

@@ -30,9 +30,11 @@ namespace {
 // The spouse allowances' months due through this month, computed once each month
 // comes (at start and hourly with the card expiry).
 void ComputeAllowanceMonths(service::Platform& platform) {
+  std::vector<std::string> not_computed;
   auto due = platform.allowances.Due(service::Actor::System(),
-                                     service::MonthOf(service::ShanghaiDay(service::SystemClock()())));
+                                     service::MonthOf(service::ShanghaiDay(service::SystemClock()())), &not_computed);
   if (!due.ok()) std::fprintf(stderr, "jincai serve: allowance months: %s\n", due.status().message().c_str());
+  for (const auto& n : not_computed) std::fprintf(stderr, "jincai serve: allowance months not computed: %s\n", n.c_str());
 }
 
 struct ServeOptions {

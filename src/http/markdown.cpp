@@ -14,6 +14,7 @@ std::string_view Trim(std::string_view s) {
 }
 
 bool SafeUrl(std::string_view url) {
+  if (url.find('\\') != std::string_view::npos) return false;  // "/\\host" is "//host" to a browser
   for (std::string_view ok : {"https://", "http://", "mailto:"})
     if (url.substr(0, ok.size()) == ok) return url.size() > ok.size();
   return !url.empty() && (url.front() == '#' || (url.front() == '/' && (url.size() == 1 || url[1] != '/')));

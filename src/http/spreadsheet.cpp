@@ -12,7 +12,28 @@
 namespace jincai::http {
 namespace {
 
-std::string CsvCell(const std::string& s) {
+// "12", "-3.50": a number for the spreadsheet; codes and dates stay text.
+bool IsNumber(const std::string& s, double* out) {
+  if (s.empty() || s.size() > 18) return false;
+  size_t i = s[0] == '-' ? 1 : 0, digits = 0, dots = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] == '.') ++dots;
+    else if (s[i] >= '0' && s[i] <= '9') ++digits;
+    else return false;
+  }
+  if (!digits || dots > 1 || s.back() == '.') return false;
+  *out = std::strtod(s.c_str(), nullptr);
+  return true;
+}
+
+// A cell as RFC 4180 writes it. Text a spreadsheet would run as a formula (=, +, -, @,
+// tab, CR first) gets a leading apostrophe: the free text of a dossier must not become
+// a formula on an officer's machine. Numbers such as "-3.50" stay numbers.
+std::string CsvCell(const std::string& cell) {
+  double ignored = 0;
+  std::string s = cell;
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos && !IsNumber(s, &ignored))
+    s = "'" + s;
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
@@ -30,19 +51,6 @@ void CsvLine(std::string& out, const std::vector<std::string>& cells) {
   out += "\r\n";
 }
 
-// "12", "-3.50": a number for the spreadsheet; codes and dates stay text.
-bool IsNumber(const std::string& s, double* out) {
-  if (s.empty() || s.size() > 18) return false;
-  size_t i = s[0] == '-' ? 1 : 0, digits = 0, dots = 0;
-  for (; i < s.size(); ++i) {
-    if (s[i] == '.') ++dots;
-    else if (s[i] >= '0' && s[i] <= '9') ++digits;
-    else return false;
-  }
-  if (!digits || dots > 1 || s.back() == '.') return false;
-  *out = std::strtod(s.c_str(), nullptr);
-  return true;
-}
 
 }  // namespace
 

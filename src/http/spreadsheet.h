@@ -1,5 +1,6 @@
 // Tables for download: CSV (RFC 4180) and Excel workbooks (libxlsxwriter), one sheet
-// per table. Cells that read as plain decimal numbers are written as numbers.
+// per table. Cells that read as plain decimal numbers are written as numbers; in CSV,
+// text that a spreadsheet would take for a formula is prefixed with an apostrophe.
 #pragma once
 
 #include <string>

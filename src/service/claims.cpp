@@ -1,6 +1,7 @@
 // Entitlement claims on the store (see claims.h).
 #include "service/claims.h"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "domain/employer_profile.h"
@@ -60,6 +61,49 @@ bool Overdue(store::Tx& tx, const store::ClaimRow& row, int64_t now) {
       if (m.paid_on.empty() && m.month < current) return true;
   }
   return false;
+}
+
+// A county or district name for a letter: at most 20 characters, each a CJK ideograph,
+// an ASCII letter or digit, a space, '-' or '·': nothing that could end a sentence of
+// the office's letter and start another.
+bool IsPlaceName(const std::string& s) {
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++chars) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (!std::isalnum(c) && c != ' ' && c != '-') return false;
+      ++i;
+      continue;
+    }
+    uint32_t cp = 0;
+    size_t n = 0;
+    if ((c & 0xE0) == 0xC0) cp = c & 0x1F, n = 2;
+    else if ((c & 0xF0) == 0xE0) cp = c & 0x0F, n = 3;
+    else return false;
+    if (i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k) {
+      const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    const bool cjk = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+    if (!cjk && cp != 0x00B7) return false;
+    i += n;
+  }
+  return chars <= 20;
+}
+
+// Removes a claim's unpaid months from `month` on (the spouse found work), with an audit
+// record naming each month and its amount.
+Status DropUnpaidMonths(store::Tx& tx, const Actor& by, int64_t claim_id, const std::string& month) {
+  auto months = store::ListAllowanceMonths(tx, claim_id);
+  if (!months.ok()) return months.status();
+  std::string dropped;
+  for (const auto& m : *months)
+    if (m.month >= month && m.paid_on.empty()) dropped += m.month + '=' + std::to_string(m.amount_fen) + '\x1f';
+  if (dropped.empty()) return Status::Ok();
+  JINCAI_RETURN_IF_ERROR(store::DeleteUnpaidMonthsFrom(tx, claim_id, month));
+  return RecordChange(tx, by, "allowance.drop_months", "claim", std::to_string(claim_id), dropped, "");
 }
 
 }  // namespace
@@ -219,8 +263,9 @@ Result<ClaimView> Claims::Open(const Actor& by, const std::string& entitlement, 
     JINCAI_RETURN_IF_ERROR(store::InsertClaimEvent(
         tx, {0, row.id, row.created_at, by.user_id, "talent", "open", "", row.state, ""}));
     JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, "claim.open", "claim", std::to_string(row.id), "", CanonicalText(row)));
+    std::vector<std::string> not_computed;  // computed later (hourly, or on the next payment) once it can be
     if (e->kind == ClaimKind::kAllowance)
-      JINCAI_RETURN_IF_ERROR(ComputeMonths(tx, policies_, row, MonthOf(ShanghaiDay(now)), now));
+      JINCAI_RETURN_IF_ERROR(ComputeMonthsOrNote(tx, policies_, row, MonthOf(ShanghaiDay(now)), now, &not_computed));
     auto v = View(tx, by, row, true);
     if (!v.ok()) return v.status();
     out = std::move(*v);
@@ -307,8 +352,11 @@ Status Claims::Apply(store::Tx& tx, const Actor& by, store::ClaimRow& row, const
       return Status::InvalidArgument("city must be one of Shanxi's cities: " + domain::JoinCodes(domain::ShanxiCities()))
           .Field("city")
           .Zh("city 必须是山西省的地级市之一：" + domain::JoinCodes(domain::ShanxiCities()));
-    if (in.county.size() > 60)
-      return Status::InvalidArgument("county may have at most 60 bytes").Field("county").Zh("county 最多 60 字节");
+    if (!IsPlaceName(in.county))
+      return Status::InvalidArgument("county must be a place name: up to 20 Chinese characters, letters, digits, spaces, "
+                                     "'-' or '·', no punctuation")
+          .Field("county")
+          .Zh("county 须为地名：最多 20 个汉字、字母、数字、空格、“-”或“·”，不含标点");
     detail["city"] = in.city;
     detail["county"] = in.county;
     if (note.empty()) note = in.city + (in.county.empty() ? "" : " " + in.county);  // codes: any language
@@ -338,6 +386,22 @@ Status Claims::Apply(store::Tx& tx, const Actor& by, store::ClaimRow& row, const
           .Field("month")
           .Zh("月份 " + in.month + " 早于申领日期（" + row.opened_on + "）");
     const bool employed = action == "spouse_employed";
+    const std::string current = MonthOf(ShanghaiDay(now));
+    // The employer pays the allowance, so it may not end months that have come: only the
+    // talent (or the office) reports a change from an earlier month.
+    if (employed && by.IsEmployer() && in.month < current)
+      return Status::InvalidArgument("an employer records the spouse's work from this month (" + current +
+                                     ") on; the talent or the office records an earlier month")
+          .Field("month")
+          .Zh("用人单位只能登记本月（" + current + "）起的配偶就业情况；更早的月份由人才本人或主管部门登记");
+    // Changes follow one another in time: none before the last one recorded.
+    auto history = store::ListSpouseEmployment(tx, row.talent_id);
+    if (!history.ok()) return history.status();
+    if (!history->empty() && in.month < history->back().month)
+      return Status::InvalidArgument("month " + in.month + " is before the last change recorded (" +
+                                     history->back().month + ")")
+          .Field("month")
+          .Zh("月份 " + in.month + " 早于已登记的最近一次变化（" + history->back().month + "）");
     JINCAI_RETURN_IF_ERROR(store::InsertSpouseEmployment(tx, {0, row.talent_id, in.month, employed, by.AuditName(),
                                                               UtcText(now)}));
     // Both allowance claims of the card follow the spouse's situation; months from
@@ -350,7 +414,7 @@ Status Claims::Apply(store::Tx& tx, const Actor& by, store::ClaimRow& row, const
     for (auto& s : *siblings) {
       const auto* se = domain::FindClaimEntitlement(s.entitlement);
       if (!se || se->kind != ClaimKind::kAllowance) continue;
-      if (employed) JINCAI_RETURN_IF_ERROR(store::DeleteUnpaidMonthsFrom(tx, s.id, in.month));
+      if (employed) JINCAI_RETURN_IF_ERROR(DropUnpaidMonths(tx, by, s.id, in.month));
       if (s.id == row.id || s.state != row.state) continue;
       JINCAI_RETURN_IF_ERROR(RecordClaimStep(tx, by, s, action, *to, in.month, now));
     }
@@ -378,8 +442,9 @@ Result<ClaimView> Claims::Act(const Actor& by, int64_t id, const std::string& ac
       f.open_only = true;
       auto siblings = store::ListClaims(tx, f);
       if (!siblings.ok()) return siblings.status();
+      std::vector<std::string> not_computed;
       for (const auto& s : *siblings)
-        JINCAI_RETURN_IF_ERROR(ComputeMonths(tx, policies_, s, MonthOf(ShanghaiDay(now)), now));
+        JINCAI_RETURN_IF_ERROR(ComputeMonthsOrNote(tx, policies_, s, MonthOf(ShanghaiDay(now)), now, &not_computed));
     }
     auto v = View(tx, by, std::move(*row), true);
     if (!v.ok()) return v.status();
@@ -394,7 +459,18 @@ Status Claims::CloseFor(store::Tx& tx, int64_t application_id, const std::string
   store::ClaimFilter f;
   f.application_id = application_id;
   return store::ForEachClaim(tx, f, [&](store::ClaimRow& r) -> Status {
-    JINCAI_RETURN_IF_ERROR(store::WithdrawLettersOf(tx, r.id));
+    if (!r.letter_number.empty()) {
+      auto letter = store::FindLetter(tx, r.letter_number);
+      if (!letter.ok()) return letter.status();
+      if (*letter && (*letter)->status == "valid") {
+        JINCAI_RETURN_IF_ERROR(store::WithdrawLettersOf(tx, r.id));
+        JINCAI_RETURN_IF_ERROR(store::InsertClaimEvent(
+            tx, {0, r.id, UtcText(now), std::nullopt, "system", "withdraw_letter", r.state, r.state,
+                 r.letter_number + " " + why}));
+        JINCAI_RETURN_IF_ERROR(RecordChange(tx, Actor::System(), "letter.withdraw", "letter", r.letter_number,
+                                            r.letter_number + "\x1fvalid", r.letter_number + "\x1fwithdrawn"));
+      }
+    }
     if (domain::FinalClaimState(r.state)) return Status::Ok();
     return RecordClaimStep(tx, Actor::System(), r, "close", "closed", why, now);
   });

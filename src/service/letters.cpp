@@ -10,6 +10,7 @@
 #include "service/clock.h"
 #include "store/records/applications_table.h"
 #include "store/records/cards_table.h"
+#include "store/records/claims_table.h"
 #include "store/records/talents_table.h"
 
 namespace jincai::service {
@@ -98,6 +99,17 @@ Result<store::LetterRow> FindLetterByNumber(store::Store& store, const std::stri
   if (!out)
     return Status::NotFound("no letter has the number " + number + ": it was not issued by this office")
         .Zh("不存在编号为 " + number + " 的函件：并非本机关出具");
+  // A letter holds as long as the card behind it: a renewal extends it.
+  JINCAI_RETURN_IF_ERROR(store.Read([&](store::Tx& tx) -> Status {
+    auto claim = store::FindClaim(tx, out->claim_id);
+    if (!claim.ok()) return claim.status();
+    if (!*claim) return Status::Ok();
+    auto app = store::FindApplicationStatus(tx, (*claim)->application_id);
+    if (!app.ok()) return app.status();
+    if (*app && (*app)->state == "issued" && (*app)->card_expires_on > out->valid_until)
+      out->valid_until = (*app)->card_expires_on;
+    return Status::Ok();
+  }));
   if (out->status == "valid" && out->valid_until < ShanghaiDate(now)) out->status = "expired";
   return *out;
 }

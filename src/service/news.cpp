@@ -10,15 +10,17 @@ Status NewsNotFound(int64_t id) {
   return Status::NotFound("no article " + std::to_string(id)).Zh("不存在文章 " + std::to_string(id));
 }
 
+bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
 Status Check(const NewsArticle& a) {
-  if (a.title.empty() || a.title.size() > 200)
+  if (Blank(a.title) || a.title.size() > 200)
     return Status::InvalidArgument("title must have 1 to 200 bytes").Field("title").Zh("title 须为 1 至 200 字节");
   if (a.category != "recruitment" && a.category != "policy")
     return Status::InvalidArgument("category must be recruitment or policy").Field("category")
         .Zh("category 须为 recruitment 或 policy");
   if (a.lang != "zh-CN" && a.lang != "en")
     return Status::InvalidArgument("lang must be zh-CN or en").Field("lang").Zh("lang 须为 zh-CN 或 en");
-  if (a.body.empty() || a.body.size() > 100000)
+  if (Blank(a.body) || a.body.size() > 100000)
     return Status::InvalidArgument("body must have 1 byte to 100 KB of Markdown").Field("body")
         .Zh("body 须为 1 字节至 100 KB 的 Markdown 文本");
   return Status::Ok();
@@ -55,7 +57,7 @@ Result<store::NewsRow> News::Edit(const Actor& by, int64_t id, const NewsArticle
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
     auto found = store::FindNews(tx, id);
     if (!found.ok()) return found.status();
-    if (!*found) return NewsNotFound(id);
+    if (!*found || (*found)->status != "published") return NewsNotFound(id);  // withdrawn: gone, as for readers
     store::NewsRow row = **found;
     const std::string before = CanonicalText(row);
     row.title = a.title;

@@ -69,8 +69,16 @@ std::string TomlValue(const policy::ParameterSpec& p) {
     case policy::Kind::kString: {
       std::string out = "\"";
       for (char c : v.string_value) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
+        if (c == '"' || c == '\\') {
+          out += '\\';
+          out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+          char esc[8];
+          std::snprintf(esc, sizeof esc, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          out += esc;
+        } else {
+          out += c;
+        }
       }
       return out + '"';
     }
@@ -274,7 +282,8 @@ Result<std::string> Simulator::ReformFile(const Actor& by, std::optional<int64_t
   PolicyCheckReport report = PolicyRegistry::Check(lp.row.policy_id + "-" + version + ".toml", *text);
   if (!report.ok) {
     std::string first = report.items.empty() ? "" : report.items.front().rendered;
-    return Status::Internal("the reform's text does not check: " + first);
+    return Status::InvalidArgument("the reform's text does not check: " + first).Field("set")
+        .Zh("改革方案的政策文本未通过检查：" + first);
   }
   return *text;
 }

@@ -110,10 +110,22 @@ Status ComputeMonths(store::Tx& tx, PolicyRegistry& policies, const store::Claim
   return Status::Ok();
 }
 
+Status ComputeMonthsOrNote(store::Tx& tx, PolicyRegistry& policies, const store::ClaimRow& claim,
+                           const std::string& through, int64_t now, std::vector<std::string>* not_computed) {
+  Status st = ComputeMonths(tx, policies, claim, through, now);
+  const Code code = st.code();
+  if (code == Code::kNotFound || code == Code::kInvalidArgument || code == Code::kConflict) {
+    not_computed->push_back("claim " + std::to_string(claim.id) + ": " + st.message());
+    return Status::Ok();
+  }
+  return st;
+}
+
 SpouseAllowances::SpouseAllowances(store::Store& store, PolicyRegistry& policies, Clock clock)
     : store_(store), policies_(policies), clock_(std::move(clock)) {}
 
-Result<std::vector<DueMonth>> SpouseAllowances::Due(const Actor& by, const std::string& month) {
+Result<std::vector<DueMonth>> SpouseAllowances::Due(const Actor& by, const std::string& month,
+                                                    std::vector<std::string>* not_computed) {
   std::optional<int64_t> employer;
   if (by.IsEmployer()) {
     if (!by.employer_id) return Status::Forbidden("this account has no employer").Zh("该账户未关联用人单位");
@@ -129,17 +141,18 @@ Result<std::vector<DueMonth>> SpouseAllowances::Due(const Actor& by, const std::
         .Field("month")
         .Zh(month + " 尚未到来：每月金额在当月计算");
   std::vector<DueMonth> out;
+  std::vector<std::string> skipped;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
     std::map<int64_t, store::ClaimRow> claims;
     store::ClaimFilter f;
     f.entitlement_in = {"spouse_allowance", "spouse_social_insurance"};
     f.employer_id = employer;
     JINCAI_RETURN_IF_ERROR(store::ForEachClaim(tx, f, [&](store::ClaimRow& r) -> Status {
-      JINCAI_RETURN_IF_ERROR(ComputeMonths(tx, policies_, r, month, now));
+      JINCAI_RETURN_IF_ERROR(ComputeMonthsOrNote(tx, policies_, r, month, now, &skipped));
       claims.emplace(r.id, std::move(r));
       return Status::Ok();
     }));
-    auto unpaid = store::UnpaidAllowanceMonths(tx, month);
+    auto unpaid = store::UnpaidAllowanceMonths(tx, month, employer);
     if (!unpaid.ok()) return unpaid.status();
     for (auto& m : *unpaid) {
       auto c = claims.find(m.claim_id);
@@ -149,6 +162,7 @@ Result<std::vector<DueMonth>> SpouseAllowances::Due(const Actor& by, const std::
     }
     return Status::Ok();
   }));
+  if (not_computed) *not_computed = std::move(skipped);
   return out;
 }
 
@@ -160,14 +174,16 @@ Result<store::AllowanceMonthRow> SpouseAllowances::RecordPayment(const Actor& by
     return Status::InvalidArgument("month must be a month YYYY-MM").Field("month").Zh("month 须为 YYYY-MM 格式的月份");
   const int64_t now = clock_();
   const std::string today = ShanghaiDate(now);
-  const std::string paid_on = paid_on_in.empty() ? today : paid_on_in;
-  if (!policy::ParseDate(paid_on) || paid_on > today)
-    return Status::InvalidArgument("paid_on must be a date YYYY-MM-DD, today or earlier").Field("paid_on")
-        .Zh("paid_on 须为不晚于今天的日期 YYYY-MM-DD");
   if (month > MonthOf(ShanghaiDay(now)))
     return Status::InvalidArgument("month " + month + " has not come yet: a month is paid in or after it")
         .Field("month")
         .Zh(month + " 尚未到来，不能提前登记支付");
+  const std::string paid_on = paid_on_in.empty() ? today : paid_on_in;
+  if (!policy::ParseDate(paid_on) || paid_on > today || paid_on < month + "-01")
+    return Status::InvalidArgument("paid_on must be a date YYYY-MM-DD from the month paid (" + month +
+                                   "-01) to today")
+        .Field("paid_on")
+        .Zh("paid_on 须为所付月份（" + month + "-01）至今天之间的日期 YYYY-MM-DD");
   std::optional<store::AllowanceMonthRow> out;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
     auto claim = ClaimInScope(tx, by, claim_id);
@@ -178,7 +194,8 @@ Result<store::AllowanceMonthRow> SpouseAllowances::RecordPayment(const Actor& by
       return Status::Conflict("claim " + std::to_string(claim_id) + " is " + claim->entitlement +
                               ", which has no monthly payments")
           .Zh("待遇申领 " + std::to_string(claim_id) + " 不是按月支付的待遇");
-    JINCAI_RETURN_IF_ERROR(ComputeMonths(tx, policies_, *claim, MonthOf(ShanghaiDay(now)), now));
+    std::vector<std::string> not_computed;
+    JINCAI_RETURN_IF_ERROR(ComputeMonthsOrNote(tx, policies_, *claim, MonthOf(ShanghaiDay(now)), now, &not_computed));
     auto row = store::FindAllowanceMonth(tx, claim_id, month);
     if (!row.ok()) return row.status();
     if (!*row)

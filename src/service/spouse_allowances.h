@@ -31,7 +31,9 @@ class SpouseAllowances {
   // Computes the months of every open allowance claim through `month` (YYYY-MM, this
   // month or earlier: InvalidArgument for a month to come) that are not yet computed, then lists what is unpaid through it: the month itself as
   // due, earlier months as missed. Employers see their own; officers and the system all.
-  Result<std::vector<DueMonth>> Due(const Actor& by, const std::string& month);
+  // Claims whose months could not be computed are listed in *not_computed when given.
+  Result<std::vector<DueMonth>> Due(const Actor& by, const std::string& month,
+                                    std::vector<std::string>* not_computed = nullptr);
   // The employer records the payment of a month of a claim it carries. InvalidArgument
   // (field "month") when the month is not due under the claim; Conflict when paid.
   Result<store::AllowanceMonthRow> RecordPayment(const Actor& by, int64_t claim_id, const std::string& month,
@@ -47,6 +49,11 @@ class SpouseAllowances {
 // `through` that are due and not yet stored. No-op for other kinds of claims.
 Status ComputeMonths(store::Tx& tx, PolicyRegistry& policies, const store::ClaimRow& claim, const std::string& through,
                      int64_t now);
+// ComputeMonths, except that a claim whose months cannot be computed (no policy in force
+// on a month's first day, a dossier the policy in force does not read) is noted in
+// *not_computed and left for later, so one claim never blocks the others.
+Status ComputeMonthsOrNote(store::Tx& tx, PolicyRegistry& policies, const store::ClaimRow& claim,
+                           const std::string& through, int64_t now, std::vector<std::string>* not_computed);
 // "2026-11" of a day; whether text is a YYYY-MM month.
 std::string MonthOf(int32_t day);
 bool IsMonth(const std::string& text);

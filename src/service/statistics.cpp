@@ -110,14 +110,17 @@ Result<StatisticsReport> Statistics::Report(const Actor& by) {
         }
       }
     }
-    auto flow = store::CardFlowByMonth(tx);
+    auto flow = store::CardFlowByHour(tx);
     if (!flow.ok()) return flow.status();
+    std::map<std::string, StatisticsReport::Flow> by_month;  // the office's (Asia/Shanghai) calendar months
     for (const auto& f : *flow) {
-      if (r.flow.empty() || r.flow.back().month != f.key) r.flow.push_back({f.key});
-      auto& m = r.flow.back();
+      const std::string month = ShanghaiDate(ParseUtcText(f.key + ":00:00Z")).substr(0, 7);
+      auto& m = by_month[month];
+      m.month = month;
       (f.key2 == "issue" ? m.issued : f.key2 == "renew" ? m.renewed : f.key2 == "revoke" ? m.revoked : m.expired) +=
           f.count;
     }
+    for (auto& [month, m] : by_month) r.flow.push_back(std::move(m));
     auto claims = store::ClaimsByEntitlementAndState(tx);
     if (!claims.ok()) return claims.status();
     for (const auto& c : *claims) r.claims[c.key][c.key2] = c.count;

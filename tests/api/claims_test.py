@@ -65,7 +65,9 @@ class ClaimsApiTest(unittest.TestCase):
             self.assertEqual((r.status, r.json().get("field")), (422, field), r)
         claim = kinds["residence_choice"]
         for body, field in [({"city": "paris"}, "city"), ({"city": 3}, "city"), ({"schools": "a"}, "schools"),
-                            ({"city": "taiyuan", "county": "x" * 300}, "county")]:
+                            ({"city": "taiyuan", "county": "x" * 300}, "county"),
+                            ({"city": "taiyuan", "county": "小店区。另经批准免于审查"}, "county"),
+                            ({"city": "taiyuan", "county": "<b>x</b>"}, "county")]:
             r = self.c.post(f"/api/v1/claims/{claim['id']}/actions/choose", body, token=self.talent)
             self.assertEqual((r.status, r.json().get("field")), (422, field), r)
         r = self.c.post(f"/api/v1/claims/{claim['id']}/actions/choose", {"city": "taiyuan", "revision": 0},

@@ -60,11 +60,16 @@ class NewsTest(unittest.TestCase):
         self.assertNotIn(article["id"], [n["id"] for n in self.c.get("/api/v1/news").json()["items"]])
         r = self.c.post(f"/api/v1/news/{article['id']}/withdraw", None, token=self.officer)
         self.assertEqual(r.status, 409, r)
+        r = self.c.request("PUT", f"/api/v1/news/{article['id']}", body={
+            "title": "x", "category": "policy", "lang": "en", "body": "y"}, token=self.officer)
+        self.assertEqual(r.status, 404, r)  # withdrawn: gone for editors too
+        self.assertEqual(self.c.get("/api/v1/news?before=3000000000").status, 200)
 
     def test_bad_articles_name_the_field_and_change_nothing(self):
         before = len(self.c.get("/api/v1/news?limit=500").json()["items"])
         good = {"title": "t", "category": "policy", "lang": "en", "body": "b"}
-        for change, field in [({"title": ""}, "title"), ({"title": "x" * 300}, "title"), ({"category": "gossip"}, "category"),
+        for change, field in [({"title": ""}, "title"), ({"title": "  \n "}, "title"), ({"body": " \t"}, "body"),
+                              ({"title": "x" * 300}, "title"), ({"category": "gossip"}, "category"),
                               ({"lang": "fr"}, "lang"), ({"body": ""}, "body"), ({"body": 5}, "body"), ({"extra": 1}, "extra")]:
             doc = self.publish({**good, **change}, 422)
             self.assertEqual(doc["field"], field)

@@ -32,7 +32,12 @@
 //   and must stay under a second); the reform downloads as a policy file and is
 //   uploaded as a new version (the same version again is refused). The officer's
 //   statistics dashboard shows the totals and its charts, and its CSV and Excel
-//   exports answer.
+//   exports answer. News: the public home lists the demo's articles (both languages,
+//   each marked), filters them by category and opens one; a missing article is a
+//   friendly "not found"; demo.officer writes an article in Markdown (the preview,
+//   sent once typing pauses, renders **bold** as <strong>), publishes it, and a
+//   visitor sees it first on the home page, in the Atom feed and on its page; the
+//   officer withdraws it (after a confirmation) and it is gone from all three.
 //
 // The server serves the built UI itself (`--web web/dist`), as in production.
 //
@@ -271,7 +276,45 @@ async function main() {
       await talent.getByRole('heading', { level: 1 }).waitFor()
       check((await talent.locator('html').getAttribute('lang')) === 'zh-CN', 'html lang is not zh-CN')
       check(await talent.getByText('政策要点').isVisible(), 'no policy summary')
+      // The news: the demo's three articles, newest first, each with its category and language.
+      await talent.locator('[data-testid=news-list] li').nth(2).waitFor()
+      check((await talent.locator('[data-testid=news-list] [data-testid=news-lang][data-lang=en]').count()) >= 1, 'no English article marked as such')
+      check((await talent.locator('[data-testid=news-list] [data-testid=news-lang][data-lang="zh-CN"]').count()) >= 2, 'no Chinese articles marked as such')
+      check(await talent.locator('[data-testid=market-later]').isVisible(), 'the home page does not say that the recruitment market opens later')
+      check((await talent.locator('head link[rel=alternate][type="application/atom+xml"]').getAttribute('href')) === '/api/v1/news.atom', 'no Atom feed in the head')
       await shot(talent, '01-home-1366')
+    }, talent)
+
+    await step('anyone reads the news: filtered by category, an article opened; a missing one is "not found"', async () => {
+      const items = talent.locator('[data-testid=news-list] li')
+      const all = await items.count()
+      await talent.click('[data-testid=news-filter-recruitment]')
+      await talent.waitForFunction((n) => {
+        const cats = [...document.querySelectorAll('[data-testid=news-list] [data-testid=news-category]')].map((e) => e.dataset.category)
+        return cats.length > 0 && cats.length < n && cats.every((c) => c === 'recruitment')
+      }, all)
+      await talent.click('[data-testid=news-filter-policy]')
+      await talent.waitForFunction(() => {
+        const cats = [...document.querySelectorAll('[data-testid=news-list] [data-testid=news-category]')].map((e) => e.dataset.category)
+        return cats.length > 0 && cats.every((c) => c === 'policy')
+      })
+      check(!(await talent.locator('[data-testid=market-later]').isVisible()), 'the recruitment note shows under "policy"')
+      await talent.click('[data-testid=news-filter-all]')
+      await talent.waitForFunction((n) => document.querySelectorAll('[data-testid=news-list] li').length === n, all)
+      // Keyboard: the first title's link opens the article.
+      const link = items.first().locator('h3 a')
+      const title = (await link.textContent()).trim()
+      await link.focus()
+      await talent.keyboard.press('Enter')
+      await talent.waitForURL(/\/news\/\d+$/)
+      await talent.locator('[data-testid=news-body]').waitFor()
+      check((await talent.locator('[data-testid=news-title]').textContent()).trim() === title, 'the article has another title')
+      check((await talent.locator('[data-testid=news-body] p').count()) > 0, 'the article has no text')
+      await talent.click('[data-testid=news-back]')
+      await talent.waitForURL((u) => u.pathname === '/')
+      await talent.locator('[data-testid=news-list] li').first().waitFor()
+      await talent.goto(`${base}/news/999999`)
+      await talent.locator('[data-testid=news-missing]').waitFor()
     }, talent)
 
     await step('talent registers (check digit refused in the browser first)', async () => {
@@ -677,12 +720,18 @@ async function main() {
       await chooseOption(phone, phone.locator('[data-testid=language]'), 'English')
       await phone.getByRole('heading', { name: 'My dossier' }).waitFor()
       check((await phone.locator('html').getAttribute('lang')) === 'en', 'html lang is not en')
-      for (const path of ['/talent/dossier', '/talent/applications', `/applications/${appId}`, '/talent/card', '/talent/entitlements', `/claims/${claimIds.residence}`, `/claims/${claimIds.school}`, '/verify', '/letters', '/']) {
+      for (const path of ['/talent/dossier', '/talent/applications', `/applications/${appId}`, '/talent/card', '/talent/entitlements', `/claims/${claimIds.residence}`, `/claims/${claimIds.school}`, '/verify', '/letters', '/', '/news/1']) {
         await phone.goto(base + path)
         await phone.waitForLoadState('networkidle')
         const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
         check(over <= 1, `${path} is ${over}px wider than the phone`)
       }
+      // The news in English: the Chinese articles are marked as such.
+      await phone.goto(`${base}/`)
+      await phone.locator('[data-testid=news-list] [data-testid=news-lang][data-lang="zh-CN"]').first().waitFor()
+      check((await phone.locator('[data-testid=news-list] [data-testid=news-lang][data-lang="zh-CN"]').first().textContent()).includes('Chinese'), 'a Chinese article is not marked "Chinese"')
+      check((await phone.locator('[data-testid=market-later]').textContent()).includes('opens later'), 'the recruitment note is not in English')
+      await shot(phone, '30-phone-home-en')
       await phone.goto(`${base}/talent/applications`)
       await phone.locator('[data-testid=state][data-state=issued]').waitFor()
       check(await phone.getByText('Card issued').first().isVisible(), 'the state is not in English')
@@ -751,6 +800,95 @@ async function main() {
       const xlsx = await officer.evaluate(async (href) => (await fetch(href)).status, await officer.locator('[data-testid=export-xlsx]').getAttribute('href'))
       check(xlsx === 200, `Excel: ${xlsx}`)
       await shot(officer, '27-officer-statistics')
+    }, officer)
+
+    let newsId = 0
+    const newsTitle = `Turnover housing for card holders (e2e ${stamp})`
+    await step('officer publishes an article in Markdown: the preview and the article page render it, it comes first on the home page', async () => {
+      const previews = []
+      const onRequest = (r) => r.url().endsWith('/api/v1/news/preview') && previews.push(r.postDataJSON()?.body ?? '')
+      officer.on('request', onRequest)
+      await officer.click('nav a[href="/officer/news"]')
+      await officer.waitForURL('**/officer/news')
+      await officer.locator('[data-testid=news-table] .el-table__row').first().waitFor()
+      // Checked in the browser first: nothing typed, both fields refused.
+      await officer.click('[data-testid=news-submit]')
+      await officer.locator('.el-form-item', { has: officer.locator('#news-title') }).locator('.el-form-item__error').waitFor()
+      await officer.fill('#news-title', newsTitle)
+      await officer.click('[data-testid=news-category-policy]')
+      await officer.locator('[data-testid=news-lang-input] input[value=en]').focus()
+      await officer.locator('[data-testid=news-lang-input] input[value=en]').press('Space') // the keyboard chooses English
+      // Typed key by key: the preview goes out once typing pauses, not for every key.
+      const body = '## Housing\n\nCard holders get **bold** help with *housing*.\n\n- one\n- two\n\n<script>alert(1)</script>'
+      await officer.locator('#news-body').pressSequentially(body, { delay: 5 })
+      const strong = officer.locator('[data-testid=news-preview] strong', { hasText: 'bold' })
+      await strong.waitFor()
+      check(!(await officer.locator('[data-testid=news-preview] script').count()), 'the preview carries a script')
+      check((await officer.locator('[data-testid=news-preview]').textContent()).includes('<script>'), 'the preview does not show the markup as text')
+      check(previews.length >= 1 && previews.length < 10 && previews[previews.length - 1] === body, `${previews.length} previews for ${body.length} keys`)
+      console.log(`# news: ${previews.length} preview request(s) for ${body.length} keys typed`)
+      await shot(officer, '28-officer-news')
+      // The server's 422 goes next to the field it names. The browser's checks are the server's,
+      // so this one answer is made up, for this request only.
+      await officer.route('**/api/v1/news', (route) =>
+        route.request().method() === 'POST'
+          ? route.fulfill({
+              status: 422,
+              contentType: 'application/problem+json',
+              body: JSON.stringify({ type: 'urn:jincai:problem:invalid-field', title: 'Unprocessable', status: 422, detail: 'title must have 1 to 200 bytes', field: 'title' }),
+            })
+          : route.continue(),
+      )
+      await officer.click('[data-testid=news-submit]')
+      await officer.locator('.el-form-item', { has: officer.locator('#news-title') }).locator('.el-form-item__error', { hasText: '200 bytes' }).waitFor()
+      await officer.unroute('**/api/v1/news')
+      await officer.click('[data-testid=news-submit]')
+      const done = officer.locator('[data-testid=news-done]')
+      await done.waitFor()
+      newsId = Number(await done.getAttribute('data-id'))
+      await officer.locator(`[data-testid=news-row-${newsId}]`).waitFor()
+      check((await officer.locator('[data-testid=news-table] .el-table__row').first().textContent()).includes(newsTitle), 'the new article is not first in the list')
+      officer.off('request', onRequest)
+      await officer.click('[data-testid=news-done-link]')
+      await officer.waitForURL(`**/news/${newsId}`)
+      await officer.locator('[data-testid=news-body] strong', { hasText: 'bold' }).waitFor()
+      check(!(await officer.locator('[data-testid=news-body] script').count()), 'the article carries a script')
+      check((await officer.locator('[data-testid=news-title]').getAttribute('lang')) === 'en', 'the article is not marked English')
+      // A visitor: first on the home page, in the feed, and on its page.
+      await visitor.goto(`${base}/`)
+      const first = visitor.locator('[data-testid=news-list] li').first()
+      await first.waitFor()
+      check(Number(await first.getAttribute('data-id')) === newsId, 'the new article is not first on the home page')
+      check((await first.locator('[data-testid=news-lang]').getAttribute('data-lang')) === 'en', 'the new article is not marked English')
+      check((await first.textContent()).includes('Card holders get bold help'), 'the summary is not the text without markup')
+      // The feed may be cached for a minute (Cache-Control: max-age=60): read past the browser's cache.
+      const feed = await visitor.evaluate(async (href) => (await fetch(href, { cache: 'no-store' })).text(), await visitor.locator('[data-testid=news-feed]').getAttribute('href'))
+      check(feed.includes(newsTitle), 'the article is not in the Atom feed')
+      await first.locator('h3 a').click()
+      await visitor.locator('[data-testid=news-body] strong', { hasText: 'bold' }).waitFor()
+      await shot(visitor, '29-news-article')
+    }, officer)
+
+    await step('officer withdraws the article after a confirmation: gone from the home page, the feed and its page', async () => {
+      await officer.goto(`${base}/officer/news`)
+      await officer.click(`[data-testid=news-withdraw-${newsId}]`)
+      await officer.locator('.el-message-box', { hasText: newsTitle }).waitFor()
+      await confirmBox(officer)
+      await officer.locator(`[data-testid=news-row-${newsId}]`).waitFor({ state: 'detached' })
+      await visitor.goto(`${base}/`)
+      await visitor.locator('[data-testid=news-list] li').first().waitFor()
+      check(!(await visitor.locator(`[data-testid=news-${newsId}]`).count()), 'the withdrawn article is still on the home page')
+      const feed = await visitor.evaluate(async () => (await fetch('/api/v1/news.atom', { cache: 'no-store' })).text())
+      check(!feed.includes(newsTitle), 'the withdrawn article is still in the feed')
+      await visitor.goto(`${base}/news/${newsId}`)
+      await visitor.locator('[data-testid=news-missing]').waitFor()
+      // The editor at phone width.
+      await officer.setViewportSize({ width: 390, height: 844 })
+      await officer.goto(`${base}/officer/news`)
+      await officer.locator('[data-testid=news-table] .el-table__row').first().waitFor()
+      const over = await officer.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      check(over <= 1, `the news editor is ${over}px wider than the phone`)
+      await officer.setViewportSize({ width: 1366, height: 768 })
     }, officer)
 
     const analyst = await newPage()

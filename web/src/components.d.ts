@@ -50,6 +50,8 @@ declare module 'vue' {
     EntitlementList: typeof import('./components/EntitlementList.vue')['default']
     FilterSelect: typeof import('./components/FilterSelect.vue')['default']
     LetterSheet: typeof import('./components/LetterSheet.vue')['default']
+    NewsMeta: typeof import('./components/NewsMeta.vue')['default']
+    NewsSection: typeof import('./components/NewsSection.vue')['default']
     PaymentDialog: typeof import('./components/PaymentDialog.vue')['default']
     PlacementChart: typeof import('./components/PlacementChart.vue')['default']
     PointsChart: typeof import('./components/PointsChart.vue')['default']

@@ -85,7 +85,8 @@ Response HandleRecordPayment(const Request& req, Services& s) {
 Response HandleAllowancesDue(const Request& req, Services& s) {
   std::string month = QueryParam(req, "month");
   if (month.empty()) month = service::MonthOf(service::ShanghaiDay(service::SystemClock()()));
-  auto rows = s.allowances.Due(req.auth->actor, month);
+  std::vector<std::string> not_computed;
+  auto rows = s.allowances.Due(req.auth->actor, month, &not_computed);
   if (!rows.ok()) return ProblemFor(rows.status(), req);
   nlohmann::json items = nlohmann::json::array();
   int64_t due = 0, missed = 0;
@@ -93,7 +94,8 @@ Response HandleAllowancesDue(const Request& req, Services& s) {
     items.push_back(DueMonthJson(d));
     (d.status == "due" ? due : missed) += d.row.amount_fen;
   }
-  return JsonResponse({{"month", month}, {"due_fen", due}, {"missed_fen", missed}, {"items", items}});
+  return JsonResponse(
+      {{"month", month}, {"due_fen", due}, {"missed_fen", missed}, {"items", items}, {"not_computed", not_computed}});
 }
 
 Response HandleGetLetter(const Request& req, Services& s) {

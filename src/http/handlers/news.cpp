@@ -109,20 +109,19 @@ Response HandleNewsFeed(const Request& req, Services& s) {
   if (!FilterOf(req, &f, &problem)) return problem;
   auto rows = s.news.Published(f);
   if (!rows.ok()) return ProblemFor(rows.status(), req);
-  std::string host(req.Header("host"));
-  if (host.empty() || host.find_first_of("<>\"' /") != std::string::npos) host = "localhost";
-  const std::string site = "http://" + host;
+  // Links are paths, resolved against the feed's own address (RFC 4287 allows
+  // references relative to the document): never built from a Host header.
   std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
   x += "  <title>晋才 Jincai</title>\n  <subtitle>山西省人才工作 · recruitment and policy news</subtitle>\n";
   x += "  <id>urn:jincai:news</id>\n";
-  x += "  <link rel=\"self\" href=\"" + EscapeHtml(site) + "/api/v1/news.atom\"/>\n";
-  x += "  <link rel=\"alternate\" href=\"" + EscapeHtml(site) + "/\"/>\n";
+  x += "  <link rel=\"self\" href=\"/api/v1/news.atom\"/>\n";
+  x += "  <link rel=\"alternate\" href=\"/\"/>\n";
   x += "  <updated>" + (rows->empty() ? std::string("1970-01-01T00:00:00Z") : rows->front().updated_at) + "</updated>\n";
   for (const auto& n : *rows) {
     x += "  <entry>\n";
     x += "    <title>" + EscapeHtml(n.title) + "</title>\n";
     x += "    <id>urn:jincai:news:" + std::to_string(n.id) + "</id>\n";
-    x += "    <link href=\"" + EscapeHtml(site) + "/news/" + std::to_string(n.id) + "\"/>\n";
+    x += "    <link href=\"/news/" + std::to_string(n.id) + "\"/>\n";
     x += "    <published>" + n.published_at + "</published>\n";
     x += "    <updated>" + n.updated_at + "</updated>\n";
     x += "    <author><name>山西省人才工作领导小组办公室</name></author>\n";

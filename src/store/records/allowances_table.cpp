@@ -20,7 +20,8 @@ AllowanceMonthRow Read(const SqlRow& r) {
 Status InsertAllowanceMonth(Tx& tx, const AllowanceMonthRow& m) {
   return tx.Execute(
                "INSERT INTO allowance_months (claim_id, month, amount_fen, policy_version_id, policy_version, "
-               "salary_fen, paid_on, paid_fen, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+               "salary_fen, paid_on, paid_fen, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+               "ON CONFLICT (claim_id, month) DO NOTHING",
                {m.claim_id, m.month, m.amount_fen, m.policy_version_id, m.policy_version, m.salary_fen, m.paid_on,
                 m.paid_fen, m.recorded_by, m.created_at})
       .status();
@@ -36,7 +37,15 @@ Result<std::vector<AllowanceMonthRow>> ListAllowanceMonths(Tx& tx, int64_t claim
                                       Read);
 }
 
-Result<std::vector<AllowanceMonthRow>> UnpaidAllowanceMonths(Tx& tx, const std::string& through) {
+Result<std::vector<AllowanceMonthRow>> UnpaidAllowanceMonths(Tx& tx, const std::string& through,
+                                                             std::optional<int64_t> employer_id) {
+  if (employer_id)
+    return QueryRows<AllowanceMonthRow>(
+        tx,
+        std::string(kColumns) +
+            " WHERE paid_on = '' AND month <= $1 AND claim_id IN (SELECT id FROM claims WHERE employer_id = $2) "
+            "ORDER BY claim_id, month",
+        {through, *employer_id}, Read);
   return QueryRows<AllowanceMonthRow>(
       tx, std::string(kColumns) + " WHERE paid_on = '' AND month <= $1 ORDER BY claim_id, month", {through}, Read);
 }

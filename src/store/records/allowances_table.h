@@ -32,11 +32,14 @@ struct SpouseEmploymentRow {
   std::string recorded_by, recorded_at;
 };
 
+// Does nothing when the month is there already (another process computed it first).
 Status InsertAllowanceMonth(Tx& tx, const AllowanceMonthRow& row);
 Result<std::optional<AllowanceMonthRow>> FindAllowanceMonth(Tx& tx, int64_t claim_id, const std::string& month);
 Result<std::vector<AllowanceMonthRow>> ListAllowanceMonths(Tx& tx, int64_t claim_id);
-// Months up to `through` (inclusive) still unpaid, of every claim, by claim and month.
-Result<std::vector<AllowanceMonthRow>> UnpaidAllowanceMonths(Tx& tx, const std::string& through);
+// Months up to `through` (inclusive) still unpaid, by claim and month: of the claims
+// the employer carries, or of every claim.
+Result<std::vector<AllowanceMonthRow>> UnpaidAllowanceMonths(Tx& tx, const std::string& through,
+                                                             std::optional<int64_t> employer_id);
 // Sets paid_on, paid_fen, recorded_by if the month is unpaid; Conflict otherwise.
 Status RecordAllowancePayment(Tx& tx, int64_t claim_id, const std::string& month, const std::string& paid_on,
                               int64_t paid_fen, const std::string& recorded_by);

@@ -3,6 +3,8 @@
 
 #include "store/records/row.h"
 
+#include <limits>
+
 namespace jincai::store {
 namespace {
 
@@ -30,8 +32,8 @@ Result<std::optional<NewsRow>> FindNews(Tx& tx, int64_t id) {
 }
 
 Result<std::vector<NewsRow>> ListNews(Tx& tx, const NewsFilter& f) {
-  std::string sql = std::string(kColumns) + " WHERE ($1 = 0 OR id < $1)";
-  std::vector<SqlValue> params{f.before_id, f.limit};
+  std::string sql = std::string(kColumns) + " WHERE id < $1";
+  std::vector<SqlValue> params{f.before_id > 0 ? f.before_id : std::numeric_limits<int64_t>::max(), f.limit};
   auto add = [&](const std::string& cond, SqlValue v) {
     params.push_back(std::move(v));
     sql += " AND " + cond + " $" + std::to_string(params.size());

@@ -30,11 +30,11 @@ Result<std::vector<std::pair<int64_t, HolderRow>>> HoldersPage(Tx& tx, int64_t a
       });
 }
 
-Result<std::vector<CountRow>> CardFlowByMonth(Tx& tx) {
+Result<std::vector<CountRow>> CardFlowByHour(Tx& tx) {
   return QueryRows<CountRow>(
       tx,
-      "SELECT substr(at, 1, 7), action, COUNT(*) FROM application_events "
-      "WHERE action IN ('issue', 'renew', 'revoke', 'expire') GROUP BY substr(at, 1, 7), action ORDER BY 1, 2",
+      "SELECT substr(at, 1, 13), action, COUNT(*) FROM application_events "
+      "WHERE action IN ('issue', 'renew', 'revoke', 'expire') GROUP BY substr(at, 1, 13), action ORDER BY 1, 2",
       {}, ReadCount);
 }
 

@@ -26,8 +26,9 @@ Result<int64_t> CountTalents(Tx& tx);
 Result<int64_t> CountEmployers(Tx& tx);
 // Issued applications, by id, a page at a time.
 Result<std::vector<std::pair<int64_t, HolderRow>>> HoldersPage(Tx& tx, int64_t after_id, int64_t limit);
-// Application events issue, renew, revoke, expire per month (YYYY-MM) and action.
-Result<std::vector<CountRow>> CardFlowByMonth(Tx& tx);
+// Application events issue, renew, revoke, expire per UTC hour ("2026-11-28T22") and
+// action: small enough to regroup by the office's calendar month in the caller.
+Result<std::vector<CountRow>> CardFlowByHour(Tx& tx);
 // Claims per entitlement and state.
 Result<std::vector<CountRow>> ClaimsByEntitlementAndState(Tx& tx);
 

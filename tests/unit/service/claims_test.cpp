@@ -281,8 +281,13 @@ TEST_P(ClaimsTest, SpouseAllowanceScheduleInFenWithPaymentsAndEmployment) {
   in.month = "2026-09";
   EXPECT_EQ(platform_->claims.Act(talent, id, "spouse_employed", in).status().field(), "month");
   in.month = "2027-01";
+  EXPECT_EQ(platform_->claims.Act(employer, id, "spouse_employed", in).status().field(), "month")
+      << "the payer may not end months that have come";
+  const int64_t audit_before = AuditCount();
   EXPECT_EQ(Act(talent, id, "spouse_employed", in).row.state, "suspended");
   EXPECT_EQ(platform_->claims.Get(talent, insurance.row.id)->row.state, "suspended") << "together";
+  // Two steps and, per claim, the months dropped with their amounts.
+  EXPECT_EQ(AuditCount(), audit_before + 2 + 2);
   seen.clear();
   auto after = pay.Due(employer, "2027-02");
   ASSERT_TRUE(after.ok());
@@ -290,6 +295,9 @@ TEST_P(ClaimsTest, SpouseAllowanceScheduleInFenWithPaymentsAndEmployment) {
   EXPECT_EQ(seen, (std::vector<std::string>{"all 2026-12", "soc 2026-11", "soc 2026-12"}));
   EXPECT_EQ(pay.RecordPayment(employer, id, "2027-01", std::nullopt, "").status().field(), "month");
   EXPECT_EQ(platform_->claims.Act(talent, id, "spouse_employed", in).status().code(), Code::kConflict);
+  in.month = "2026-12";
+  EXPECT_EQ(platform_->claims.Act(talent, id, "spouse_unemployed", in).status().field(), "month")
+      << "not before the last change recorded";
   // Work ended in February; the employer's salary figure rose meanwhile.
   auto row = platform_->records.GetEmployer(employer, *employer.employer_id);
   row->avg_monthly_salary_fen = 1200000;
@@ -342,6 +350,9 @@ TEST_P(ClaimsTest, AForeignTalentsPermitLetterAndScopes) {
   EXPECT_EQ(platform_->claims.Get(anna, residence.row.id)->row.state, "withdrawn");
   EXPECT_EQ(platform_->claims.Get(anna, permit.row.id)->row.state, "letter_issued");
   EXPECT_EQ(FindLetterByNumber(*store_, permit.letter->number, now_)->status, "withdrawn");
+  auto events = platform_->claims.Get(anna, permit.row.id)->events;
+  EXPECT_EQ(events.back().action, "withdraw_letter");
+  EXPECT_EQ(events.back().note, permit.letter->number + " card_expired");
   AuditCount();
 }
 

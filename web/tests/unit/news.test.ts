@@ -309,7 +309,7 @@ describe('the preview’s debounce', () => {
     expect(pending()).toBe(0)
     // The text emptied while its preview was on its way: the answer is not shown.
     let late: (v: string) => void = () => {}
-    const d2 = debouncedLatest((b: string) => new Promise<string>((ok) => (late = ok)), { result: (r) => shown.push(r) }, 300, clock)
+    const d2 = debouncedLatest((_b: string) => new Promise<string>((ok) => (late = ok)), { result: (r) => shown.push(r) }, 300, clock)
     d2.schedule('x')
     await advance(300)
     d2.discard()
