@@ -9,59 +9,36 @@ import json
 import os
 import signal
 import socket
-import subprocess
 import sys
-import tempfile
-import threading
 import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import live_server  # noqa: E402
 from live_server import parse_response as _parse_reply, read_all  # noqa: E402
 
 BINARY = None
 
 
-class Server:
+class Server(live_server.Server):
+    """The shared live server, without the demo, with a raw HTTP connection and raw
+    replies as (status, headers, body)."""
+
     def __init__(self, *extra):
-        self.dir = tempfile.TemporaryDirectory()
-        self.proc = subprocess.Popen(
-            [BINARY, "serve", "--db", f"sqlite:{self.dir.name}/db/jincai.db", "--port", "0", "--threads", "2", *extra],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for line in self.proc.stdout:
-            if line.startswith("listening on http://"):
-                hostport = line.split("//", 1)[1].strip()
-                self.host, port = hostport.rsplit(":", 1)
-                self.port = int(port)
-                return
-        raise RuntimeError("server did not start: " + self.proc.stderr.read())
+        super().__init__(BINARY, *extra)
 
     def conn(self):
         return http.client.HTTPConnection(self.host, self.port, timeout=10)
 
     def raw(self, data, read_timeout=10):
-        """Sends bytes on a fresh connection; returns (status, headers dict, body bytes)."""
-        s = socket.create_connection((self.host, self.port), timeout=read_timeout)
-        try:
-            try:
-                s.sendall(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the server may answer and stop reading before all is sent
-            return parse_response(read_all(s))
-        finally:
-            s.close()
+        r = super().raw(data, read_timeout)
+        return r.status, r.headers, r.body
 
     def stop(self, timeout=10, signalled=False):
-        if not signalled:
-            self.proc.send_signal(signal.SIGTERM)
-        rc = self.proc.wait(timeout=timeout)
-        err = self.proc.stderr.read()
-        if rc != 0:
-            print(f"jincai serve exited {rc}: {err}", file=sys.stderr)
-        self.proc.stdout.close()
-        self.proc.stderr.close()
-        self.dir.cleanup()
-        return rc
+        """`signalled`: the test sent SIGTERM itself; wait for the exit without a second one."""
+        if signalled:
+            self.proc.wait(timeout=timeout)
+        return super().stop(timeout)
 
 
 def parse_response(data):
