@@ -26,19 +26,24 @@ bool MayUse(const Actor& by) {
   return by.role == Role::kPolicyAnalyst || by.role == Role::kOfficer || by.role == Role::kAdmin;
 }
 
+// A parameter's value as text: "0.6", "5000.00", "true", "2020-01-01", or the string.
+std::string ValueText(const policy::ParameterSpec& p, const policy::ParamValue& v) {
+  switch (p.kind) {
+    case policy::Kind::kMoney: return policy::FormatMoney(v.value);
+    case policy::Kind::kBool: return v.value ? "true" : "false";
+    case policy::Kind::kDate: return policy::FormatDate(static_cast<int32_t>(v.value));
+    case policy::Kind::kString: return v.string_value;
+    default: return policy::FormatNumber(v.value);
+  }
+}
+
+// The value in force on `day` (the first one before any), as text; "" without values.
 std::string ValueText(const policy::ParameterSpec& p, int32_t day) {
   const policy::ParamValue* v = nullptr;
   for (const auto& pv : p.values)
     if (pv.from <= day) v = &pv;
   if (!v && !p.values.empty()) v = &p.values.front();
-  if (!v) return "";
-  switch (p.kind) {
-    case policy::Kind::kMoney: return policy::FormatMoney(v->value);
-    case policy::Kind::kBool: return v->value ? "true" : "false";
-    case policy::Kind::kDate: return policy::FormatDate(static_cast<int32_t>(v->value));
-    case policy::Kind::kString: return v->string_value;
-    default: return policy::FormatNumber(v->value);
-  }
+  return v ? ValueText(p, *v) : "";
 }
 
 // The base with each parameter of `set` given its one value; InvalidArgument naming
@@ -62,28 +67,21 @@ Status ApplySet(policy::CompiledPolicy& reform, const std::map<std::string, std:
 // A parameter's (one) value as TOML.
 std::string TomlValue(const policy::ParameterSpec& p) {
   const policy::ParamValue& v = p.values.front();
-  switch (p.kind) {
-    case policy::Kind::kMoney: return policy::FormatMoney(v.value);
-    case policy::Kind::kBool: return v.value ? "true" : "false";
-    case policy::Kind::kDate: return policy::FormatDate(static_cast<int32_t>(v.value));
-    case policy::Kind::kString: {
-      std::string out = "\"";
-      for (char c : v.string_value) {
-        if (c == '"' || c == '\\') {
-          out += '\\';
-          out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-          char esc[8];
-          std::snprintf(esc, sizeof esc, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          out += esc;
-        } else {
-          out += c;
-        }
-      }
-      return out + '"';
+  if (p.kind != policy::Kind::kString) return ValueText(p, v);  // bare in TOML
+  std::string out = "\"";
+  for (char c : v.string_value) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      char esc[8];
+      std::snprintf(esc, sizeof esc, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      out += esc;
+    } else {
+      out += c;
     }
-    default: return policy::FormatNumber(v.value);
   }
+  return out + '"';
 }
 
 // A stream buffer that calls `on_line` with each complete line written to it (without
