@@ -45,24 +45,6 @@ Result<std::optional<store::ApplicationRow>> CardInForce(store::Tx& tx, int64_t 
   return std::optional<store::ApplicationRow>(rows->front());
 }
 
-bool Overdue(store::Tx& tx, const store::ClaimRow& row, int64_t now) {
-  const auto* e = domain::FindClaimEntitlement(row.entitlement);
-  if (!e || domain::FinalClaimState(row.state)) return false;
-  const int32_t today = ShanghaiDay(now);
-  if (e->kind == ClaimKind::kHousing) {
-    auto opened = policy::ParseDate(row.opened_on);
-    return row.state == "open" && opened && today - *opened > kHousingDueDays;
-  }
-  if (e->kind == ClaimKind::kAllowance) {
-    auto months = store::ListAllowanceMonths(tx, row.id);
-    if (!months.ok()) return false;
-    const std::string current = MonthOf(today);
-    for (const auto& m : *months)
-      if (m.paid_on.empty() && m.month < current) return true;
-  }
-  return false;
-}
-
 // A county or district name for a letter: at most 20 characters, each a CJK ideograph,
 // an ASCII letter or digit, a space, '-' or '·': nothing that could end a sentence of
 // the office's letter and start another.
@@ -165,8 +147,24 @@ Result<ClaimView> Claims::View(store::Tx& tx, const Actor& by, store::ClaimRow r
   if (!e) return Status::Internal("claim " + std::to_string(row.id) + " has an unknown entitlement " + row.entitlement);
   v.responsible = std::string(e->responsible);
   if (auto party = domain::PartyOf(by.role)) v.actions = domain::AvailableClaimActions(*e, row.state, *party);
-  const int64_t now = clock_();
-  v.overdue = Overdue(tx, row, now);
+  // Overdue: a housing claim still without a flat after kHousingDueDays; an open
+  // allowance claim with a missed month. The allowance's months are read once, for
+  // that and for the schedule.
+  const int32_t today = ShanghaiDay(clock_());
+  if (e->kind == ClaimKind::kHousing) {
+    auto opened = policy::ParseDate(row.opened_on);
+    v.overdue = row.state == "open" && opened && today - *opened > kHousingDueDays;
+  } else if (e->kind == ClaimKind::kAllowance) {
+    auto months = store::ListAllowanceMonths(tx, row.id);
+    if (!months.ok()) return months.status();
+    const std::string current = MonthOf(today);
+    const bool open = !domain::FinalClaimState(row.state);
+    for (auto& m : *months) {
+      std::string status = !m.paid_on.empty() ? "paid" : m.month < current ? "missed" : "due";
+      v.overdue = v.overdue || (open && status == "missed");
+      if (full) v.months.push_back({std::move(m), std::move(status)});
+    }
+  }
   if (row.flat_id) {
     auto f = store::FindFlat(tx, *row.flat_id);
     if (!f.ok()) return f.status();
@@ -186,15 +184,6 @@ Result<ClaimView> Claims::View(store::Tx& tx, const Actor& by, store::ClaimRow r
     auto events = store::ListClaimEvents(tx, row.id);
     if (!events.ok()) return events.status();
     v.events = std::move(*events);
-    if (e->kind == ClaimKind::kAllowance) {
-      auto months = store::ListAllowanceMonths(tx, row.id);
-      if (!months.ok()) return months.status();
-      const std::string current = MonthOf(ShanghaiDay(now));
-      for (auto& m : *months) {
-        std::string status = !m.paid_on.empty() ? "paid" : m.month < current ? "missed" : "due";
-        v.months.push_back({std::move(m), std::move(status)});
-      }
-    }
   }
   v.row = std::move(row);
   return v;
@@ -293,7 +282,7 @@ Result<std::vector<ClaimView>> Claims::List(const Actor& by, const ClaimQuery& q
   f.state = q.state;
   f.application_id = q.application_id;
   f.open_only = q.open_only;
-  if (q.overdue_only) {  // the same rule as Overdue(), in the query so that pages stay full
+  if (q.overdue_only) {  // the same rule as View's `overdue`, in the query so that pages stay full
     const int32_t today = ShanghaiDay(clock_());
     f.overdue_opened_before = policy::FormatDate(today - kHousingDueDays);
     f.overdue_month_before = MonthOf(today);
