@@ -93,14 +93,9 @@ Result<store::LetterRow> FindLetterByNumber(store::Store& store, const std::stri
   JINCAI_RETURN_IF_ERROR(store.Read([&](store::Tx& tx) -> Status {
     auto l = store::FindLetter(tx, number);
     if (!l.ok()) return l.status();
-    out = *l;
-    return Status::Ok();
-  }));
-  if (!out)
-    return Status::NotFound("no letter has the number " + number + ": it was not issued by this office")
-        .Zh("不存在编号为 " + number + " 的函件：并非本机关出具");
-  // A letter holds as long as the card behind it: a renewal extends it.
-  JINCAI_RETURN_IF_ERROR(store.Read([&](store::Tx& tx) -> Status {
+    if (!*l) return Status::Ok();
+    out = **l;
+    // A letter holds as long as the card behind it: a renewal extends it.
     auto claim = store::FindClaim(tx, out->claim_id);
     if (!claim.ok()) return claim.status();
     if (!*claim) return Status::Ok();
@@ -110,6 +105,9 @@ Result<store::LetterRow> FindLetterByNumber(store::Store& store, const std::stri
       out->valid_until = (*app)->card_expires_on;
     return Status::Ok();
   }));
+  if (!out)
+    return Status::NotFound("no letter has the number " + number + ": it was not issued by this office")
+        .Zh("不存在编号为 " + number + " 的函件：并非本机关出具");
   if (out->status == "valid" && out->valid_until < ShanghaiDate(now)) out->status = "expired";
   return *out;
 }
