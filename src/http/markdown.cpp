@@ -4,14 +4,10 @@
 #include <cctype>
 #include <vector>
 
+#include "common/text.h"
+
 namespace jincai::http {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 bool SafeUrl(std::string_view url) {
   if (url.find('\\') != std::string_view::npos) return false;  // "/\\host" is "//host" to a browser
@@ -64,7 +60,7 @@ std::string Inline(std::string_view s) {
       size_t close = closing("](", i + 1);
       size_t end = close == std::string_view::npos ? close : closing(")", close + 2);
       if (end != std::string_view::npos) {
-        std::string_view text = s.substr(i + 1, close - i - 1), url = Trim(s.substr(close + 2, end - close - 2));
+        std::string_view text = s.substr(i + 1, close - i - 1), url = TrimLine(s.substr(close + 2, end - close - 2));
         if (SafeUrl(url))
           out += "<a href=\"" + EscapeHtml(url) + "\" rel=\"noopener nofollow\">" + Inline(text) + "</a>";
         else
@@ -94,17 +90,17 @@ std::vector<std::string_view> Lines(std::string_view text) {
 
 // "- x", "* x" -> "x"; "12. x" -> "x" (ordered); else nullopt-like empty with false.
 bool ListItem(std::string_view line, bool* ordered, std::string_view* text) {
-  line = Trim(line);
+  line = TrimLine(line);
   if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ') {
     *ordered = false;
-    *text = Trim(line.substr(2));
+    *text = TrimLine(line.substr(2));
     return true;
   }
   size_t d = 0;
   while (d < line.size() && d < 9 && line[d] >= '0' && line[d] <= '9') ++d;
   if (d > 0 && d + 1 < line.size() && line[d] == '.' && line[d + 1] == ' ') {
     *ordered = true;
-    *text = Trim(line.substr(d + 2));
+    *text = TrimLine(line.substr(d + 2));
     return true;
   }
   return false;
@@ -114,12 +110,12 @@ int Heading(std::string_view line, std::string_view* text) {
   int level = 0;
   while (level < static_cast<int>(line.size()) && line[level] == '#') ++level;
   if (level < 1 || level > 6 || level >= static_cast<int>(line.size()) || line[level] != ' ') return 0;
-  *text = Trim(line.substr(level + 1));
+  *text = TrimLine(line.substr(level + 1));
   return level;
 }
 
 bool Rule(std::string_view line) {
-  line = Trim(line);
+  line = TrimLine(line);
   return line.size() >= 3 && line.find_first_not_of(line[0]) == std::string_view::npos &&
          (line[0] == '-' || line[0] == '*' || line[0] == '_');
 }
@@ -147,18 +143,18 @@ std::string MarkdownToHtml(std::string_view markdown) {
   std::string out;
   for (size_t i = 0; i < lines.size();) {
     std::string_view line = lines[i], text;
-    if (Trim(line).empty()) {
+    if (TrimLine(line).empty()) {
       ++i;
       continue;
     }
-    if (Trim(line).substr(0, 3) == "```") {
+    if (TrimLine(line).substr(0, 3) == "```") {
       std::string code;
-      for (++i; i < lines.size() && Trim(lines[i]).substr(0, 3) != "```"; ++i) code += std::string(lines[i]) + "\n";
+      for (++i; i < lines.size() && TrimLine(lines[i]).substr(0, 3) != "```"; ++i) code += std::string(lines[i]) + "\n";
       ++i;
       out += "<pre><code>" + EscapeHtml(code) + "</code></pre>\n";
       continue;
     }
-    if (int level = Heading(Trim(line), &text)) {
+    if (int level = Heading(TrimLine(line), &text)) {
       const std::string h = "h" + std::to_string(level);
       out += "<" + h + ">" + Inline(text) + "</" + h + ">\n";
       ++i;
@@ -181,23 +177,23 @@ std::string MarkdownToHtml(std::string_view markdown) {
       out += std::string("</") + tag + ">\n";
       continue;
     }
-    if (Trim(line).front() == '>') {
+    if (TrimLine(line).front() == '>') {
       std::string quote;
-      for (; i < lines.size() && !Trim(lines[i]).empty() && Trim(lines[i]).front() == '>'; ++i) {
-        std::string_view q = Trim(Trim(lines[i]).substr(1));
+      for (; i < lines.size() && !TrimLine(lines[i]).empty() && TrimLine(lines[i]).front() == '>'; ++i) {
+        std::string_view q = TrimLine(TrimLine(lines[i]).substr(1));
         quote += (quote.empty() ? "" : " ") + std::string(q);
       }
       out += "<blockquote><p>" + Inline(quote) + "</p></blockquote>\n";
       continue;
     }
     std::string para;
-    for (; i < lines.size() && !Trim(lines[i]).empty(); ++i) {
+    for (; i < lines.size() && !TrimLine(lines[i]).empty(); ++i) {
       std::string_view l = lines[i], t;
       bool ord = false;
-      if (!para.empty() && (Heading(Trim(l), &t) || ListItem(l, &ord, &t) || Trim(l).front() == '>' ||
-                            Trim(l).substr(0, 3) == "```"))
+      if (!para.empty() && (Heading(TrimLine(l), &t) || ListItem(l, &ord, &t) || TrimLine(l).front() == '>' ||
+                            TrimLine(l).substr(0, 3) == "```"))
         break;
-      para += (para.empty() ? "" : " ") + std::string(Trim(l));
+      para += (para.empty() ? "" : " ") + std::string(TrimLine(l));
     }
     out += "<p>" + Inline(para) + "</p>\n";
   }
@@ -207,7 +203,7 @@ std::string MarkdownToHtml(std::string_view markdown) {
 std::string MarkdownSummary(std::string_view markdown, size_t max_chars) {
   std::string text;
   for (std::string_view line : Lines(markdown)) {
-    std::string_view t = Trim(line), rest;
+    std::string_view t = TrimLine(line), rest;
     bool ord = false;
     if (t.empty()) {
       if (!text.empty()) break;
@@ -218,7 +214,7 @@ std::string MarkdownSummary(std::string_view markdown, size_t max_chars) {
       continue;
     }
     if (ListItem(t, &ord, &rest)) t = rest;
-    while (!t.empty() && t.front() == '>') t = Trim(t.substr(1));
+    while (!t.empty() && t.front() == '>') t = TrimLine(t.substr(1));
     text += (text.empty() ? "" : " ") + std::string(t);
   }
   // Drop the markup characters of the inline syntax; keep link texts.

@@ -5,14 +5,10 @@
 #include <optional>
 #include <tuple>
 
+#include "common/text.h"
+
 namespace jincai::policy {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 struct Line {
   size_t begin, end;  // [begin, end) without the newline
@@ -32,9 +28,9 @@ std::vector<Line> Lines(std::string_view text) {
 
 // Whether the line is `key = ...` (bare key, any spacing).
 bool IsKey(std::string_view line, std::string_view key) {
-  line = Trim(line);
+  line = TrimLine(line);
   if (line.substr(0, key.size()) != key) return false;
-  line = Trim(line.substr(key.size()));
+  line = TrimLine(line.substr(key.size()));
   return !line.empty() && line.front() == '=';
 }
 
@@ -68,12 +64,12 @@ Result<std::string> RewriteParameters(std::string_view text, const std::vector<P
   std::vector<std::tuple<size_t, size_t, std::string>> edits;
   auto table_named = [&](const std::string& header) -> std::optional<size_t> {
     for (size_t i = 0; i < lines.size(); ++i)
-      if (Trim(at(i)) == header) return i;
+      if (TrimLine(at(i)) == header) return i;
     return std::nullopt;
   };
   auto entry_in = [&](size_t table, std::string_view key) -> std::optional<size_t> {
     for (size_t i = table + 1; i < lines.size(); ++i) {
-      std::string_view l = Trim(at(i));
+      std::string_view l = TrimLine(at(i));
       if (!l.empty() && l.front() == '[') return std::nullopt;  // the next table
       if (IsKey(l, key)) return i;
     }
