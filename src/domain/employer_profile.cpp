@@ -37,6 +37,36 @@ const std::vector<Labelled>& ShanxiCities() {
   return kAll;
 }
 
+const std::vector<Labelled>& ProfessionalFields() {
+  static const std::vector<Labelled> kAll = {
+      {"coal_and_energy", "煤炭与能源", "Coal and energy"},
+      {"new_materials", "新材料", "New materials"},
+      {"equipment_manufacturing", "装备制造", "Equipment manufacturing"},
+      {"chemical_engineering", "化学工程", "Chemical engineering"},
+      {"information_technology", "信息技术", "Information technology"},
+      {"biomedicine", "生物医药", "Biomedicine"},
+      {"modern_agriculture", "现代农业", "Modern agriculture"},
+      {"environmental_protection", "环境保护", "Environmental protection"},
+      {"finance", "金融", "Finance"},
+      {"culture_and_tourism", "文化旅游", "Culture and tourism"},
+      {"education", "教育", "Education"},
+      {"healthcare", "医疗卫生", "Healthcare"},
+      {"construction", "建筑", "Construction"},
+      {"logistics", "物流", "Logistics"},
+  };
+  return kAll;
+}
+
+const std::vector<Labelled>& EngagementModes() {
+  static const std::vector<Labelled> kAll = {
+      {"full_time", "全职", "Full time"},
+      {"consultant", "顾问指导", "Consultant"},
+      {"part_time", "短期兼职", "Short-term part time"},
+      {"project", "项目合作", "Project cooperation"},
+  };
+  return kAll;
+}
+
 const Labelled* FindLabelled(const std::vector<Labelled>& list, std::string_view code) {
   for (const auto& l : list)
     if (l.code == code) return &l;

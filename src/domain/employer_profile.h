@@ -1,6 +1,8 @@
 // What an employer record may say: its kind of organisation, its ownership (the same
 // values as the policy's employer_ownership input) and its city, one of Shanxi's
-// eleven prefecture-level cities. Pure lookups for validation and display.
+// eleven prefecture-level cities; and the codes the recruitment market shares with
+// dossiers: professional fields and modes of engagement. Pure lookups for validation
+// and display.
 #pragma once
 
 #include <string>
@@ -17,6 +19,8 @@ struct Labelled {
 const std::vector<Labelled>& EmployerKinds();      // enterprise, public_institution, ...
 const std::vector<Labelled>& EmployerOwnerships();  // state, collective, private, foreign, mixed
 const std::vector<Labelled>& ShanxiCities();        // taiyuan, datong, ...
+const std::vector<Labelled>& ProfessionalFields();  // new_materials, information_technology, ...
+const std::vector<Labelled>& EngagementModes();     // full_time, consultant, part_time, project
 
 // The entry with this code, or nullptr.
 const Labelled* FindLabelled(const std::vector<Labelled>& list, std::string_view code);

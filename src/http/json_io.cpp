@@ -148,6 +148,17 @@ std::optional<int64_t> JsonBody::OptInt(const char* name) {
   return v.get<int64_t>();
 }
 
+std::optional<bool> JsonBody::OptBool(const char* name) {
+  if (problem_ || !Has(name)) return std::nullopt;
+  const auto& v = doc_[name];
+  if (!v.is_boolean()) {
+    Fail(name, std::string("'") + name + "' must be true or false, not " + TypeName(v),
+         std::string("'") + name + "' 须为 true 或 false");
+    return std::nullopt;
+  }
+  return v.get<bool>();
+}
+
 int64_t JsonBody::Int(const char* name) {
   if (!problem_ && !Has(name)) {
     Fail(name, std::string("'") + name + "' is required", std::string("缺少必填字段 '") + name + "'");

@@ -32,6 +32,7 @@ class JsonBody {
   std::optional<std::string> OptStr(const char* name, size_t max_bytes = 1000);
   int64_t Int(const char* name);  // required
   std::optional<int64_t> OptInt(const char* name);
+  std::optional<bool> OptBool(const char* name);
   // A list of integers / of strings, at most `max_items` long.
   std::optional<std::vector<int64_t>> OptIntList(const char* name, size_t max_items);
   std::optional<std::vector<std::string>> OptStrList(const char* name, size_t max_items, size_t max_bytes = 100);

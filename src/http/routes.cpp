@@ -32,6 +32,9 @@ std::vector<Route> AllRoutes() {
   const Access workflow = Only({R::kTalent, R::kEmployerAdmin, R::kEmployerStaff, R::kOfficer});
   const Access account_admins = Only({R::kAdmin, R::kEmployerAdmin});
   const Access employer_editors = Only({R::kEmployerAdmin, R::kOfficer, R::kAdmin});
+  const Access employer_people = Only({R::kEmployerAdmin, R::kEmployerStaff});
+  const Access market_managers = Only({R::kEmployerAdmin, R::kEmployerStaff, R::kOfficer, R::kAdmin});
+  const Access market_people = Only({R::kTalent, R::kEmployerAdmin, R::kEmployerStaff, R::kOfficer, R::kAdmin});
   return {
       {"GET", "/healthz", anyone, HandleHealthz, "getHealth", "Liveness and database reachability",
        {{200, kJson, "The process and the database answer: {\"status\":\"ok\",\"database\":\"ok\"}"},
@@ -209,6 +212,53 @@ std::vector<Route> AllRoutes() {
        {kOk, kInvalid, kUnauth, kForbidden, kMissing}},
       {"POST", "/api/v1/news/{id}/withdraw", officers, HandleWithdrawNews, "withdrawNews",
        "Withdraw an article from the site and the feed", {kOk, kUnauth, kForbidden, kMissing, kConflict}},
+
+      {"GET", "/api/v1/positions", anyone, HandleSearchPositions, "searchPositions",
+       "Open positions, newest first: ?q= (words or Chinese characters, every one must occur), ?engagement=, "
+       "?field=, ?city=, ?employer_id=, ?pay_at_least= (CNY a month), ?limit=, ?before=ID",
+       {kOk, kInvalid}},
+      {"GET", "/api/v1/positions.atom", anyone, HandlePositionsFeed, "getPositionsFeed",
+       "Open positions as an Atom feed (the same filters)", {{200, "application/atom+xml", "The feed"}, kInvalid}},
+      {"GET", "/api/v1/positions/{id}", anyone, HandleGetPosition, "getPosition", "One position, open or closed",
+       {kOk, kMissing}},
+      {"POST", "/api/v1/positions", employer_people, HandlePostPosition, "postPosition",
+       "Post a position for the caller's employer: {title, engagement (full_time|consultant|part_time|project), field, "
+       "skills[], city, pay_min_cny, pay_max_cny (a month), lang (zh-CN|en), description}",
+       {kCreated, kInvalid, kUnauth, kForbidden}},
+      {"PUT", "/api/v1/positions/{id}", employer_people, HandleEditPosition, "editPosition",
+       "Edit an open position of the caller's employer (same fields)",
+       {kOk, kInvalid, kUnauth, kForbidden, kMissing, kConflict}},
+      {"POST", "/api/v1/positions/{id}/close", market_managers, HandleClosePosition, "closePosition",
+       "Close a position: it leaves the search and takes no more applications",
+       {kOk, kUnauth, kForbidden, kMissing, kConflict}},
+      {"GET", "/api/v1/employers/{id}/positions", market_managers, HandleEmployerPositions, "listEmployerPositions",
+       "Every position of an employer, open and closed, with its applications counted by stage",
+       {kOk, kUnauth, kForbidden, kMissing}},
+      {"GET", "/api/v1/positions/{id}/candidates", market_managers, HandlePositionCandidates, "listPositionCandidates",
+       "Talents ranked for a position, best first, with the reasons of each score: those who applied and those who "
+       "let employers find them; ?limit=",
+       {kOk, kInvalid, kUnauth, kForbidden, kMissing}},
+      {"GET", "/api/v1/positions/{id}/applications", market_managers, HandlePositionApplications,
+       "listPositionApplications", "A position's applications, best match first", {kOk, kUnauth, kForbidden, kMissing}},
+      {"POST", "/api/v1/positions/{id}/applications", Only({R::kTalent}), HandleApplyToPosition, "applyToPosition",
+       "Apply to an open position: {cover_note?}", {kCreated, kInvalid, kUnauth, kForbidden, kMissing, kConflict}},
+      {"GET", "/api/v1/position-applications", Only({R::kTalent}), HandleMyPositionApplications,
+       "listMyPositionApplications", "The caller's applications to positions, newest first", {kOk, kUnauth, kForbidden}},
+      {"GET", "/api/v1/position-applications/{id}", market_people, HandleGetPositionApplication,
+       "getPositionApplication", "One application to a position", {kOk, kUnauth, kForbidden, kMissing}},
+      {"POST", "/api/v1/position-applications/{id}/actions/{action}", market_people, HandlePositionApplicationAction,
+       "actOnPositionApplication",
+       "Move an application: shortlist, interview, offer, decline ({reason} required) by the employer; accept, "
+       "withdraw by the talent",
+       {kOk, kInvalid, kUnauth, kForbidden, kMissing, kConflict}},
+      {"GET", "/api/v1/market/profile", Only({R::kTalent}), HandleGetMarketProfile, "getMarketProfile",
+       "The caller's market profile (drawn from the dossier until one is saved)", {kOk, kUnauth, kForbidden}},
+      {"PUT", "/api/v1/market/profile", Only({R::kTalent}), HandlePutMarketProfile, "putMarketProfile",
+       "Save the market profile: {field, skills[], cities[], engagements[], min_pay_cny, summary, visible}",
+       {kOk, kInvalid, kUnauth, kForbidden}},
+      {"GET", "/api/v1/market/matches", Only({R::kTalent}), HandleMarketMatches, "listMarketMatches",
+       "Open positions ranked for the caller, best first, with the reasons of each score; ?limit=",
+       {kOk, kInvalid, kUnauth, kForbidden}},
 
       {"GET", "/api/v1/audit", officers, HandleListAudit, "listAudit", "Audit records in order; ?after=, ?limit=",
        {kOk, kInvalid, kUnauth, kForbidden}},

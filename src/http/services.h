@@ -7,6 +7,8 @@
 #include "service/cards.h"
 #include "service/claims.h"
 #include "service/policy_registry.h"
+#include "service/position_applications.h"
+#include "service/recruitment_market.h"
 #include "service/records.h"
 #include "service/school_places.h"
 #include "service/news.h"
@@ -38,6 +40,8 @@ struct Services {
   service::Simulator& simulator;
   service::Statistics& statistics;
   service::News& news;
+  service::RecruitmentMarket& market;
+  service::PositionApplications& position_applications;
   const StaticSite* site = nullptr;  // the web UI, when serve found one
 };
 

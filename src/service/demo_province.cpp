@@ -230,6 +230,90 @@ Status SeedNews(Platform& p, const Actor& officer) {
   return Status::Ok();
 }
 
+
+// The recruitment market: positions of every employer in both languages, market
+// profiles of some talents (demo.talent's among them), and applications at every stage
+// of the pipeline to the first employer's positions.
+Status SeedMarket(Platform& p, const std::vector<Actor>& employer_admins, const std::vector<Actor>& talents) {
+  struct DemoPosition {
+    size_t employer;
+    PositionInput in;
+  };
+  const std::vector<DemoPosition> positions = {
+      {0, {"新能源材料研发工程师", "full_time", "new_materials", {"锂电池", "材料表征", "Python"}, "taiyuan", 25000, 45000, "zh-CN",
+           "负责高镍正极材料的配方与工艺研发，主导中试线验证。\n\n不限户籍、学历与职称，以能力、业绩和贡献论英雄。"}},
+      {0, {"数据平台工程师", "full_time", "information_technology", {"C++", "SQL", "数据分析"}, "taiyuan", 20000, 38000, "zh-CN",
+           "建设生产数据平台，打通从产线传感器到质量分析的数据链路。"}},
+      {0, {"Battery safety consultant", "consultant", "new_materials", {"battery safety", "failure analysis"}, "taiyuan", 30000, 60000, "en",
+           "Advise our cell engineering team two days a month on thermal runaway testing and failure analysis."}},
+      {1, {"人工智能方向特聘教授", "full_time", "education", {"机器学习", "科研团队管理"}, "taiyuan", 40000, 80000, "zh-CN",
+           "组建人工智能研究团队，研究方向、团队组建、经费使用由本人自主决定。"}},
+      {1, {"材料学院短期讲学专家", "part_time", "education", {"新材料", "教学"}, "taiyuan", 15000, 30000, "zh-CN",
+           "每学期来校讲授前沿课程四周，可远程指导研究生。"}},
+      {2, {"智能采煤装备首席工程师", "full_time", "equipment_manufacturing", {"液压支架", "智能控制", "PLC"}, "datong", 30000, 55000, "zh-CN",
+           "牵头智能综采工作面装备研发，负责整机集成与井下试验。"}},
+      {2, {"煤矿安全监测项目合作", "project", "coal_and_energy", {"安全监测", "物联网"}, "datong", 20000, 40000, "zh-CN",
+           "以项目合作方式共建井下安全监测系统，成果共享。"}},
+      {3, {"Precision machining process engineer", "full_time", "equipment_manufacturing", {"CNC", "German", "lean production"}, "jinzhong", 22000, 40000, "en",
+           "Own the machining processes of our gearbox housings; work with our partner plant in Stuttgart."}},
+      {4, {"光电芯片封装工程师", "full_time", "information_technology", {"光电封装", "可靠性测试"}, "changzhi", 18000, 32000, "zh-CN",
+           "负责激光器芯片封装工艺开发与可靠性验证。"}},
+      {5, {"先进结构材料研究员", "full_time", "new_materials", {"镁合金", "材料表征", "有限元"}, "taiyuan", 25000, 50000, "zh-CN",
+           "开展轻质高强镁合金研究，可自主组建团队、调整经费使用。"}},
+      {6, {"心血管介入顾问专家", "consultant", "healthcare", {"心血管介入", "临床带教"}, "yuncheng", 20000, 40000, "zh-CN",
+           "每月来院指导介入手术并带教青年医师。"}},
+      {7, {"数字政务数据分析师", "full_time", "information_technology", {"数据分析", "SQL", "可视化"}, "linfen", 12000, 22000, "zh-CN",
+           "为数字经济服务中心建设数据分析与决策支持能力。"}},
+      {8, {"科技人才服务项目合作", "project", "education", {"人才评价", "项目管理"}, "xinzhou", 10000, 20000, "zh-CN",
+           "合作开展科技人才评价与服务项目。"}},
+      {9, {"科技成果转化顾问", "consultant", "finance", {"技术转移", "知识产权"}, "lvliang", 15000, 30000, "zh-CN",
+           "为全市科技成果转化提供咨询，协助对接金融资源。"}},
+  };
+  std::vector<int64_t> first_employer_positions;
+  for (const auto& d : positions) {
+    auto v = p.market.Post(employer_admins[d.employer], d.in);
+    if (!v.ok()) return Status(v.status().code(), "demo position " + d.in.title + ": " + v.status().message());
+    if (d.employer == 0) first_employer_positions.push_back(v->row.id);
+  }
+  struct DemoProfile {
+    const char* field;
+    std::vector<std::string> skills, cities, engagements;
+    int64_t min_pay;
+    const char* summary;
+  };
+  const std::vector<DemoProfile> profiles = {
+      {"new_materials", {"锂电池", "材料表征", "Python"}, {"taiyuan", "jinzhong"}, {"full_time"}, 25000, "十年动力电池材料研发经验，主持省级项目两项。"},
+      {"information_technology", {"C++", "SQL", "数据分析"}, {"taiyuan"}, {"full_time", "project"}, 20000, "数据平台与工业软件开发。"},
+      {"new_materials", {"battery safety", "failure analysis"}, {}, {"consultant", "part_time"}, 0, "Cell safety engineer, happy to advise."},
+      {"equipment_manufacturing", {"液压支架", "PLC"}, {"datong", "shuozhou"}, {}, 28000, "智能综采装备整机集成。"},
+      {"information_technology", {"数据分析", "可视化"}, {"linfen", "yuncheng"}, {"full_time"}, 12000, "政务数据分析与可视化。"},
+      {"new_materials", {"镁合金", "有限元"}, {"taiyuan"}, {"full_time"}, 30000, "轻合金材料研究。"},
+  };
+  // demo.talent keeps the first profile; the next talents the others, all visible.
+  std::vector<Actor> with_profile;
+  for (size_t i = 0; i < profiles.size() && i < talents.size(); ++i) {
+    const auto& d = profiles[i];
+    ProfileInput in{d.field, d.skills, d.cities, d.engagements, d.min_pay, d.summary, true};
+    if (auto r = p.market.PutProfile(talents[i], in); !r.ok()) return r.status();
+    with_profile.push_back(talents[i]);
+  }
+  // Applications to the first employer's positions, left at each stage.
+  const std::vector<std::vector<const char*>> paths = {
+      {}, {"shortlist"}, {"shortlist", "interview"}, {"offer"}, {"offer", "accept"}, {"decline"}, {"withdraw"}};
+  for (size_t i = 1; i < with_profile.size() + 2 && i < talents.size() && !first_employer_positions.empty(); ++i) {
+    const int64_t position = first_employer_positions[i % first_employer_positions.size()];
+    auto a = p.position_applications.Apply(talents[i], position, "您好，我对该岗位很感兴趣，附上我的主要业绩。");
+    if (!a.ok()) return a.status();
+    for (const char* action : paths[i % paths.size()]) {
+      const bool by_talent = std::string(action) == "accept" || std::string(action) == "withdraw";
+      const std::string reason = std::string(action) == "decline" ? "方向与岗位需求不符 / the direction does not fit the position" : "";
+      auto v = p.position_applications.Act(by_talent ? talents[i] : employer_admins[0], a->row.id, action, reason);
+      if (!v.ok()) return v.status();
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
@@ -277,6 +361,7 @@ Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
   int tiered = 0, untiered = 0, n = 0;
   bool demo_talent_done = false;
   std::vector<std::pair<Actor, Actor>> holders;  // talents whose card is in force, with their employer
+  std::vector<Actor> talents;                     // demo.talent first
   for (auto& [dossier, tier] : *picked) {
     const bool has_tier = tier != "none";
     std::string target = has_tier ? kTieredTargets[tiered++ % std::size(kTieredTargets)]
@@ -304,6 +389,8 @@ Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
     if (auto t = driver.records.ChangeTalent(*talent, *talent->talent_id, change); !t.ok()) return t.status();
     JINCAI_RETURN_IF_ERROR(Drive(driver, *talent, employer, *officer, target == "expired" ? "issued" : target, has_tier));
     if (target == "issued") holders.emplace_back(*talent, employer);
+    if (username == "demo.talent") talents.insert(talents.begin(), *talent);
+    else talents.push_back(*talent);
     ++n;
   }
   // If no Chinese tier-B talent landed on "issued", the first talent account stays demo-less:
@@ -311,11 +398,15 @@ Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
   if (!demo_talent_done) {
     TalentRegistration reg{"demo.talent", kDemoPassword, "示例人才", "resident_id", ResidentId("1985-06-15", 999), "CN"};
     if (auto uid = platform.accounts.RegisterTalent(reg); !uid.ok()) return uid.status();
+    auto talent = ActorNamed(store, "demo.talent");
+    if (!talent.ok()) return talent.status();
+    talents.insert(talents.begin(), *talent);
     ++n;
   }
   if (auto expired = platform.applications.ExpireDue(today); !expired.ok()) return expired.status();
   JINCAI_RETURN_IF_ERROR(SeedClaims(platform, *officer, holders, employer_admins));
   JINCAI_RETURN_IF_ERROR(SeedNews(platform, *officer));
+  JINCAI_RETURN_IF_ERROR(SeedMarket(platform, employer_admins, talents));
   report.talents = n;
   report.applications = static_cast<int>(picked->size());
   return report;

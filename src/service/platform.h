@@ -7,6 +7,8 @@
 #include "service/cards.h"
 #include "service/claims.h"
 #include "service/policy_registry.h"
+#include "service/position_applications.h"
+#include "service/recruitment_market.h"
 #include "service/records.h"
 #include "service/school_places.h"
 #include "service/news.h"
@@ -31,6 +33,8 @@ struct Platform {
         simulator(policies, clock),
         statistics(store, policies, clock),
         news(store, clock),
+        market(store, clock),
+        position_applications(store, clock),
         applications(store, policies, clock, &cards, &claims) {}
   PolicyRegistry policies;
   Accounts accounts;
@@ -43,6 +47,8 @@ struct Platform {
   Simulator simulator;
   Statistics statistics;
   News news;
+  RecruitmentMarket market;
+  PositionApplications position_applications;
   Applications applications;
 };
 

@@ -16,12 +16,13 @@ has "$out" "applied 2 records_accounts_applications"
 has "$out" "applied 3 cards"
 has "$out" "applied 4 entitlement_claims"
 has "$out" "applied 5 news"
-has "$out" "schema version 5"
+has "$out" "applied 6 recruitment_market"
+has "$out" "schema version 6"
 [[ -f data/jincai.db ]] || fail "data/jincai.db was not created"
 run migrate
 expect_rc 0 "second migrate"
 lacks "$out" "applied"
-has "$out" "schema version 5 (up to date)"
+has "$out" "schema version 6 (up to date)"
 
 run audit verify
 expect_rc 0 "verify an empty chain"

@@ -99,6 +99,24 @@ Response HandleWithdrawNews(const Request& req, Services& services);
 Response HandleNewsFeed(const Request& req, Services& services);
 Response HandlePreviewNews(const Request& req, Services& services);
 
+// positions.cpp
+Response HandleSearchPositions(const Request& req, Services& services);
+Response HandlePositionsFeed(const Request& req, Services& services);
+Response HandleGetPosition(const Request& req, Services& services);
+Response HandlePostPosition(const Request& req, Services& services);
+Response HandleEditPosition(const Request& req, Services& services);
+Response HandleClosePosition(const Request& req, Services& services);
+Response HandleEmployerPositions(const Request& req, Services& services);
+Response HandlePositionCandidates(const Request& req, Services& services);
+Response HandleApplyToPosition(const Request& req, Services& services);
+Response HandlePositionApplications(const Request& req, Services& services);
+Response HandleMyPositionApplications(const Request& req, Services& services);
+Response HandleGetPositionApplication(const Request& req, Services& services);
+Response HandlePositionApplicationAction(const Request& req, Services& services);
+Response HandleGetMarketProfile(const Request& req, Services& services);
+Response HandlePutMarketProfile(const Request& req, Services& services);
+Response HandleMarketMatches(const Request& req, Services& services);
+
 // audit.cpp
 Response HandleListAudit(const Request& req, Services& services);
 Response HandleVerifyAudit(const Request& req, Services& services);

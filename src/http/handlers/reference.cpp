@@ -1,5 +1,6 @@
 // GET /api/v1/reference: the codes forms offer, with Chinese and English labels:
-// employer kinds, ownerships, cities, roles, application states and actions.
+// employer kinds, ownerships, cities, professional fields, engagement modes, roles,
+// application states and actions.
 #include "domain/application_workflow.h"
 #include "domain/employer_profile.h"
 #include "http/handlers/handlers.h"
@@ -25,6 +26,8 @@ Response HandleReference(const Request&, Services&) {
     return JsonResponse({{"employer_kinds", ListOf(domain::EmployerKinds())},
                          {"employer_ownerships", ListOf(domain::EmployerOwnerships())},
                          {"cities", ListOf(domain::ShanxiCities())},
+                         {"fields", ListOf(domain::ProfessionalFields())},
+                         {"engagements", ListOf(domain::EngagementModes())},
                          {"application_states", states},
                          {"application_actions", actions}})
         .body;

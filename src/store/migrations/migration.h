@@ -60,5 +60,7 @@ Migration SqliteMigration0004EntitlementClaims();
 Migration PostgresMigration0004EntitlementClaims();
 Migration SqliteMigration0005News();
 Migration PostgresMigration0005News();
+Migration SqliteMigration0006RecruitmentMarket();
+Migration PostgresMigration0006RecruitmentMarket();
 
 }  // namespace jincai::store

@@ -11,6 +11,7 @@ const std::vector<Migration>& PostgresMigrations() {
       PostgresMigration0003Cards(),
       PostgresMigration0004EntitlementClaims(),
       PostgresMigration0005News(),
+      PostgresMigration0006RecruitmentMarket(),
   };
   return kAll;
 }

@@ -10,6 +10,7 @@ const std::vector<Migration>& SqliteMigrations() {
       SqliteMigration0003Cards(),
       SqliteMigration0004EntitlementClaims(),
       SqliteMigration0005News(),
+      SqliteMigration0006RecruitmentMarket(),
   };
   return kAll;
 }
