@@ -138,6 +138,8 @@ std::string EscapeHtml(std::string_view text) {
   return out;
 }
 
+std::string EscapeXml(std::string_view text) { return EscapeHtml(WithoutControlCharacters(text)); }
+
 std::string MarkdownToHtml(std::string_view markdown) {
   const auto lines = Lines(markdown);
   std::string out;

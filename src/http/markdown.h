@@ -15,5 +15,8 @@ std::string MarkdownToHtml(std::string_view markdown);
 std::string MarkdownSummary(std::string_view markdown, size_t max_chars);
 // HTML/XML text escaping of & < > " '.
 std::string EscapeHtml(std::string_view text);
+// The same for XML 1.0 (the Atom feeds), which cannot carry control characters other
+// than tab and line breaks: those are left out.
+std::string EscapeXml(std::string_view text);
 
 }  // namespace jincai::http

@@ -1,6 +1,7 @@
 // The office's news (see news.h).
 #include "service/news.h"
 
+#include "common/text.h"
 #include "service/audit_trail.h"
 
 namespace jincai::service {
@@ -15,6 +16,9 @@ bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std:
 Status Check(const NewsArticle& a) {
   if (Blank(a.title) || a.title.size() > 200)
     return Status::InvalidArgument("title must have 1 to 200 bytes").Field("title").Zh("title 须为 1 至 200 字节");
+  if (a.title.find_first_of("\r\n") != std::string::npos || HasControlCharacter(a.title))
+    return Status::InvalidArgument("title must be one line without control characters").Field("title")
+        .Zh("title 须为不含控制字符的单行文本");
   if (a.category != "recruitment" && a.category != "policy")
     return Status::InvalidArgument("category must be recruitment or policy").Field("category")
         .Zh("category 须为 recruitment 或 policy");
@@ -23,6 +27,8 @@ Status Check(const NewsArticle& a) {
   if (Blank(a.body) || a.body.size() > 100000)
     return Status::InvalidArgument("body must have 1 byte to 100 KB of Markdown").Field("body")
         .Zh("body 须为 1 字节至 100 KB 的 Markdown 文本");
+  if (HasControlCharacter(a.body))
+    return Status::InvalidArgument("body must not contain control characters").Field("body").Zh("body 不能包含控制字符");
   return Status::Ok();
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "common/text.h"
 #include "domain/hiring_pipeline.h"
 #include "service/audit_trail.h"
 #include "service/recruitment_market.h"
@@ -68,6 +69,9 @@ Result<PositionApplicationView> PositionApplications::Apply(const Actor& by, int
   if (!by.talent_id) return Status::Forbidden("only a talent applies to positions").Zh("只有人才可以申请岗位");
   if (cover_note.size() > 4000)
     return Status::InvalidArgument("cover_note must have at most 4000 bytes").Field("cover_note").Zh("cover_note 最多 4000 字节");
+  if (HasControlCharacter(cover_note))
+    return Status::InvalidArgument("cover_note must not contain control characters").Field("cover_note")
+        .Zh("cover_note 不能包含控制字符");
   std::optional<PositionApplicationView> out;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
     auto pos = store::FindPosition(tx, position_id);
@@ -104,6 +108,8 @@ Result<PositionApplicationView> PositionApplications::Act(const Actor& by, int64
         .Zh("action 须为 shortlist、interview、offer、decline、accept 或 withdraw");
   if (reason.size() > 2000)
     return Status::InvalidArgument("reason must have at most 2000 bytes").Field("reason").Zh("reason 最多 2000 字节");
+  if (HasControlCharacter(reason))
+    return Status::InvalidArgument("reason must not contain control characters").Field("reason").Zh("reason 不能包含控制字符");
   if (step->needs_reason && reason.find_first_not_of(" \t\r\n") == std::string::npos)
     return Status::InvalidArgument(action + " needs a reason").Field("reason").Zh("该操作须说明理由");
   std::optional<PositionApplicationView> out;

@@ -3,6 +3,7 @@
 
 #include "service/accounts.h"
 #include "service/audit_trail.h"
+#include "service/recruitment_market.h"
 
 namespace jincai::service {
 
@@ -196,6 +197,7 @@ Result<store::EmployerRow> Records::ChangeEmployer(const Actor& by, int64_t id, 
     row.avg_monthly_salary_fen = change.avg_monthly_salary_fen;
     row.updated_at = UtcText(clock_());
     JINCAI_RETURN_IF_ERROR(store::UpdateEmployer(tx, row));
+    if (row.name != (*e)->name) JINCAI_RETURN_IF_ERROR(ReindexPositionsOf(tx, id, row.name));
     JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, "employer.update", "employer", std::to_string(id), before, CanonicalText(row)));
     out = std::move(row);
     return Status::Ok();

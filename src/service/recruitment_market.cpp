@@ -2,9 +2,11 @@
 #include "service/recruitment_market.h"
 
 #include <algorithm>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "common/text.h"
 #include "domain/employer_profile.h"
 #include "domain/search_terms.h"
 #include "service/audit_trail.h"
@@ -30,7 +32,7 @@ Status CheckTags(const char* field, std::vector<std::string>* tags, size_t max) 
   std::vector<std::string> kept, seen;
   for (auto& t : *tags) {
     std::string n = domain::NormalizeTag(t);
-    if (n.empty() || n.size() > 50 || t.find('\n') != std::string::npos)
+    if (n.empty() || n.size() > 50 || t.find_first_of("\r\n") != std::string::npos || HasControlCharacter(t))
       return Invalid(field, "items must have 1 to 50 bytes on one line", "的每一项须为 1 至 50 字节的单行文本");
     if (std::find(seen.begin(), seen.end(), n) != seen.end()) continue;
     seen.push_back(n);
@@ -58,8 +60,16 @@ Status CheckField(const std::string& field) {
                  "须为以下之一：" + domain::JoinCodes(domain::ProfessionalFields()));
 }
 
+Status NoControlCharacter(const char* field, const std::string& text) {
+  if (!HasControlCharacter(text)) return Status::Ok();
+  return Invalid(field, "must not contain control characters", "不能包含控制字符");
+}
+
 Status Check(PositionInput* in) {
   if (Blank(in->title) || in->title.size() > 200) return Invalid("title", "must have 1 to 200 bytes", "须为 1 至 200 字节");
+  if (in->title.find_first_of("\r\n") != std::string::npos)
+    return Invalid("title", "must be one line", "须为单行文本");
+  JINCAI_RETURN_IF_ERROR(NoControlCharacter("title", in->title));
   JINCAI_RETURN_IF_ERROR(CheckEngagement("engagement", in->engagement));
   JINCAI_RETURN_IF_ERROR(CheckField(in->field));
   JINCAI_RETURN_IF_ERROR(CheckTags("skills", &in->skills, 20));
@@ -72,6 +82,7 @@ Status Check(PositionInput* in) {
   if (in->lang != "zh-CN" && in->lang != "en") return Invalid("lang", "must be zh-CN or en", "须为 zh-CN 或 en");
   if (Blank(in->description) || in->description.size() > 20000)
     return Invalid("description", "must have 1 byte to 20 KB", "须为 1 字节至 20 KB");
+  JINCAI_RETURN_IF_ERROR(NoControlCharacter("description", in->description));
   return Status::Ok();
 }
 
@@ -85,6 +96,7 @@ Status Check(ProfileInput* in) {
   if (in->min_pay_cny < 0 || in->min_pay_cny > kMaxPay)
     return Invalid("min_pay_cny", "must be between 0 and 10000000 (CNY a month)", "须在 0 至 10000000（元/月）之间");
   if (in->summary.size() > 2000) return Invalid("summary", "must have at most 2000 bytes", "最多 2000 字节");
+  JINCAI_RETURN_IF_ERROR(NoControlCharacter("summary", in->summary));
   return Status::Ok();
 }
 
@@ -146,6 +158,11 @@ Result<PositionView> ViewOf(store::Tx& tx, EmployerNames& names, store::Position
   return v;
 }
 
+Status EmployerNotFound(int64_t id) {
+  return Status::NotFound("no employer " + std::to_string(id) + " among yours")
+      .Zh("不存在用人单位 " + std::to_string(id) + " 或无权查看");
+}
+
 Status NotTalent() { return Status::Forbidden("only a talent keeps a market profile").Zh("只有人才可以维护求职信息"); }
 
 void SortBest(std::vector<RankedPosition>* v) {
@@ -191,6 +208,16 @@ domain::TalentFacts FactsOf(const store::MarketProfileRow& p) {
 
 domain::PositionFacts FactsOf(const store::PositionRow& p) {
   return {p.engagement, p.field, p.city, p.skills, p.pay_min_cny, p.pay_max_cny};
+}
+
+Status ReindexPositionsOf(store::Tx& tx, int64_t employer_id, const std::string& employer_name) {
+  store::PositionFilter f;
+  f.employer_id = employer_id;
+  f.limit = std::numeric_limits<int64_t>::max();
+  auto rows = store::ListPositions(tx, f);
+  if (!rows.ok()) return rows.status();
+  for (const auto& p : *rows) JINCAI_RETURN_IF_ERROR(store::SetPositionTerms(tx, p.id, TermsOf(p, employer_name)));
+  return Status::Ok();
 }
 
 RecruitmentMarket::RecruitmentMarket(store::Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
@@ -335,12 +362,15 @@ Result<PositionView> RecruitmentMarket::Get(int64_t id) {
 
 Result<std::vector<PositionView>> RecruitmentMarket::OfEmployer(const Actor& by, int64_t employer_id) {
   if (!by.SeesProvince() && !(by.IsEmployer() && by.employer_id == employer_id))
-    return Status::NotFound("no employer " + std::to_string(employer_id) + " among yours").Zh("不存在该用人单位或无权查看");
+    return EmployerNotFound(employer_id);
   std::vector<PositionView> out;
   JINCAI_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> Status {
+    auto employer = store::FindEmployer(tx, employer_id);
+    if (!employer.ok()) return employer.status();
+    if (!*employer) return EmployerNotFound(employer_id);
     store::PositionFilter f;
     f.employer_id = employer_id;
-    f.limit = 1000;
+    f.limit = std::numeric_limits<int64_t>::max();
     auto rows = store::ListPositions(tx, f);
     if (!rows.ok()) return rows.status();
     EmployerNames names(tx);

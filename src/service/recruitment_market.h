@@ -105,5 +105,8 @@ bool ManagesPosition(const Actor& by, const store::PositionRow& p);
 Result<store::MarketProfileRow> TalentMarketFacts(store::Tx& tx, int64_t talent_id, bool* has_profile);
 domain::TalentFacts FactsOf(const store::MarketProfileRow& profile);
 domain::PositionFacts FactsOf(const store::PositionRow& position);
+// Rebuilds the search terms of the employer's positions, which include its name:
+// called in the transaction that renames the employer.
+Status ReindexPositionsOf(store::Tx& tx, int64_t employer_id, const std::string& employer_name);
 
 }  // namespace jincai::service

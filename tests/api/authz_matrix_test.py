@@ -36,7 +36,8 @@ PUBLIC = {("GET", "/healthz"), ("GET", "/metrics"), ("GET", "/api/v1/openapi.jso
           ("POST", "/api/v1/auth/register/talent"), ("POST", "/api/v1/auth/register/employer"),
           ("POST", "/api/v1/auth/login"), ("GET", "/api/v1/trust-list"), ("GET", "/api/v1/revocations"),
           ("POST", "/api/v1/cards/verify"), ("GET", "/api/v1/letters/{number}"), ("GET", "/api/v1/news"),
-          ("GET", "/api/v1/news.atom"), ("GET", "/api/v1/news/{id}")}
+          ("GET", "/api/v1/news.atom"), ("GET", "/api/v1/news/{id}"), ("GET", "/api/v1/positions"),
+          ("GET", "/api/v1/positions.atom"), ("GET", "/api/v1/positions/{id}")}
 
 # Placeholders in paths and bodies, filled from the demo province in setUpClass:
 #   {tal_mine}  demo.talent's own talent record      {app_mine} demo.talent's application (issued)
@@ -50,8 +51,13 @@ PUBLIC = {("GET", "/healthz"), ("GET", "/metrics"), ("GET", "/api/v1/openapi.jso
 #   {flat_held} a flat of another employer, held by a claim (so it cannot be retired)
 #   {school}    a school                           {letter} the number of a letter the demo issued
 #   {news}      a published article
+#   {pos_mine}  an open position of demo.employer's employer    {pos_other} one of another employer
+#   {papp_emp}  an application to {pos_mine}'s employer, still moving (not demo.talent's: the demo's
+#               talent applies to none)                        {papp_final} one hired, declined or withdrawn
 # A body "SAME_EMPLOYER" is {emp_other}'s current fields (a PUT that changes nothing).
 SAME_EMPLOYER = "same-employer"
+VALID_POSITION = {"title": "Matrix", "engagement": "full_time", "field": "finance", "skills": [], "city": "taiyuan",
+                  "pay_min_cny": 1, "pay_max_cny": 2, "lang": "en", "description": "Matrix."}
 NEW_OFFICER = {"username": "matrix.officer", "password": "matrix-officer-pw-1", "display_name": "Matrix Officer",
                "role": "officer"}
 
@@ -235,6 +241,54 @@ ROWS = [
     ("POST", "/api/v1/news/{id}/withdraw", "/api/v1/news/999999/withdraw", None,
      [401, DENY, DENY, DENY, 404, DENY, 404]),
 
+    # The recruitment market. Anyone searches and reads positions; an employer's people post
+    # and edit its own; its people and the office close them and see their applicants.
+    ("GET", "/api/v1/positions", "/api/v1/positions", None, [200, 200, 200, 200, 200, 200, 200]),
+    ("GET", "/api/v1/positions.atom", "/api/v1/positions.atom", None, [200, 200, 200, 200, 200, 200, 200]),
+    ("GET", "/api/v1/positions/{id}", "/api/v1/positions/{pos_other}", None, [200, 200, 200, 200, 200, 200, 200]),
+    ("POST", "/api/v1/positions", "/api/v1/positions", {"title": ""},
+     [401, DENY, 422, 422, DENY, DENY, DENY]),
+    ("PUT", "/api/v1/positions/{id}", "/api/v1/positions/{pos_mine}", {"title": 5},
+     [401, DENY, 422, 422, DENY, DENY, DENY]),
+    # A valid edit of another employer's position: refused by the service, nothing changes.
+    ("PUT", "/api/v1/positions/{id}", "/api/v1/positions/{pos_other}", VALID_POSITION,
+     [401, DENY, 403, 403, DENY, DENY, DENY]),
+    # Closing a missing position: 404 for those who may close.
+    ("POST", "/api/v1/positions/{id}/close", "/api/v1/positions/999999/close", None,
+     [401, DENY, 404, 404, 404, DENY, 404]),
+    ("GET", "/api/v1/employers/{id}/positions", "/api/v1/employers/{emp_mine}/positions", None,
+     [401, DENY, 200, 200, 200, DENY, 200]),
+    ("GET", "/api/v1/employers/{id}/positions", "/api/v1/employers/{emp_other}/positions", None,
+     [401, DENY, 404, 404, 200, DENY, 200]),
+    ("GET", "/api/v1/positions/{id}/candidates", "/api/v1/positions/{pos_mine}/candidates", None,
+     [401, DENY, 200, 200, 200, DENY, 200]),
+    ("GET", "/api/v1/positions/{id}/candidates", "/api/v1/positions/{pos_other}/candidates", None,
+     [401, DENY, 404, 404, 200, DENY, 200]),
+    ("GET", "/api/v1/positions/{id}/applications", "/api/v1/positions/{pos_mine}/applications", None,
+     [401, DENY, 200, 200, 200, DENY, 200]),
+    ("GET", "/api/v1/positions/{id}/applications", "/api/v1/positions/{pos_other}/applications", None,
+     [401, DENY, 404, 404, 200, DENY, 200]),
+    ("POST", "/api/v1/positions/{id}/applications", "/api/v1/positions/{pos_mine}/applications", {"cover_note": 5},
+     [401, 422, DENY, DENY, DENY, DENY, DENY]),
+    ("GET", "/api/v1/position-applications", "/api/v1/position-applications", None,
+     [401, 200, DENY, DENY, DENY, DENY, DENY]),
+    ("GET", "/api/v1/position-applications/{id}", "/api/v1/position-applications/{papp_emp}", None,
+     [401, 404, 200, 200, 200, DENY, 200]),
+    # An unknown action is 422 (field: action) for everyone the route lets in; accepting is
+    # the applicant's step (403 for the employer and the office); nothing moves a final stage.
+    ("POST", "/api/v1/position-applications/{id}/actions/{action}", "/api/v1/position-applications/{papp_emp}/actions/fly",
+     None, [401, 422, 422, 422, 422, DENY, 422]),
+    ("POST", "/api/v1/position-applications/{id}/actions/{action}", "/api/v1/position-applications/{papp_emp}/actions/accept",
+     None, [401, 404, 403, 403, 403, DENY, 403]),
+    ("POST", "/api/v1/position-applications/{id}/actions/{action}",
+     "/api/v1/position-applications/{papp_final}/actions/shortlist", None, [401, 404, 409, 409, 409, DENY, 409]),
+    ("GET", "/api/v1/market/profile", "/api/v1/market/profile", None,
+     [401, 200, DENY, DENY, DENY, DENY, DENY]),
+    ("PUT", "/api/v1/market/profile", "/api/v1/market/profile", {"visible": "yes"},
+     [401, 422, DENY, DENY, DENY, DENY, DENY]),
+    ("GET", "/api/v1/market/matches", "/api/v1/market/matches", None,
+     [401, 200, DENY, DENY, DENY, DENY, DENY]),
+
     ("GET", "/api/v1/audit", "/api/v1/audit", None,
      [401, DENY, DENY, DENY, 200, DENY, 200]),
     ("GET", "/api/v1/audit/verify", "/api/v1/audit/verify", None,
@@ -285,13 +339,23 @@ class AuthzMatrixTest(unittest.TestCase):
         assert claim_mine and claim_emp and flat_held and schools and letters, "the demo province lacks a claim record"
         news = cls.ok(cls.en.get("/api/v1/news"))["items"]
         assert news, "the demo province has no news"
+        positions = cls.ok(cls.en.get("/api/v1/positions?limit=500"))["items"]
+        pos_mine = [p for p in positions if p["employer_id"] == emp_mine]
+        pos_other = [p for p in positions if p["employer_id"] != emp_mine]
+        papps = [a for p in pos_mine
+                 for a in cls.ok(cls.en.get(f"/api/v1/positions/{p['id']}/applications", token=off))["items"]]
+        papp_emp = [a for a in papps if a["talent_id"] != tal_mine and a["stage"] in ("applied", "shortlisted", "interview")]
+        papp_final = [a for a in papps if a["stage"] in ("hired", "declined", "withdrawn")]
+        assert pos_mine and pos_other and papp_emp and papp_final, "the demo province lacks a market record"
         cls.ids = {"tal_mine": tal_mine, "app_mine": app_mine[0]["id"], "tal_emp": tal_emp[0]["id"],
                    "app_emp": app_emp[0]["id"], "app_draft": app_draft[0]["id"], "emp_mine": emp_mine,
                    "emp_other": emp_other[0]["id"], "policy": policies[0]["id"], "claim_mine": claim_mine[0]["id"],
                    "claim_emp": claim_emp[0]["id"], "flat_held": flat_held[0]["id"], "school": schools[0]["id"],
-                   "letter": letters[0], "news": news[0]["id"]}
+                   "letter": letters[0], "news": news[0]["id"], "pos_mine": pos_mine[0]["id"],
+                   "pos_other": pos_other[0]["id"], "papp_emp": papp_emp[0]["id"], "papp_final": papp_final[0]["id"]}
         cls.missing = {"application": max(a["id"] for a in apps) + 1000, "talent": max(t["id"] for t in talents) + 1000,
-                       "claim": max(c["id"] for c in claims) + 1000}
+                       "claim": max(c["id"] for c in claims) + 1000, "position": max(p["id"] for p in positions) + 1000,
+                       "position_application": max(a["id"] for a in papps) + 1000}
         other = emp_other[0]
         cls.same_employer = {k: other[k] for k in ("name", "kind", "ownership", "city", "avg_monthly_salary_fen")}
         cls.snapshot = cls.records_now()
@@ -317,8 +381,13 @@ class AuthzMatrixTest(unittest.TestCase):
                            ("claim_mine", "/api/v1/claims/{claim_mine}"), ("claim_emp", "/api/v1/claims/{claim_emp}"),
                            ("flats", "/api/v1/flats"), ("schools", "/api/v1/schools"),
                            ("app_draft", "/api/v1/applications/{app_draft}"), ("tal_mine", "/api/v1/talents/{tal_mine}"),
-                           ("tal_emp", "/api/v1/talents/{tal_emp}"), ("emp_mine", "/api/v1/employers/{emp_mine}")]:
+                           ("tal_emp", "/api/v1/talents/{tal_emp}"), ("emp_mine", "/api/v1/employers/{emp_mine}"),
+                           ("pos_mine", "/api/v1/positions/{pos_mine}"), ("pos_other", "/api/v1/positions/{pos_other}"),
+                           ("papp_emp", "/api/v1/position-applications/{papp_emp}"),
+                           ("papp_final", "/api/v1/position-applications/{papp_final}"),
+                           ("positions_mine", "/api/v1/employers/{emp_mine}/positions")]:
             out[name] = cls.ok(cls.en.get(path.format(**ids), token=off))
+        out["profile"] = cls.ok(cls.en.get("/api/v1/market/profile", token=cls.tokens["talent"]))
         return out
 
     def call(self, caller, method, path, body, token=None, client=None):
@@ -429,6 +498,13 @@ class AuthzMatrixTest(unittest.TestCase):
             ("talent", "GET", "/api/v1/claims/{}", ids["claim_emp"], miss["claim"], None),
             ("employer_admin", "GET", "/api/v1/claims/{}", ids["claim_mine"], miss["claim"], None),
             ("employer_staff", "POST", "/api/v1/claims/{}/actions/occupy", ids["claim_mine"], miss["claim"], None),
+            ("talent", "GET", "/api/v1/position-applications/{}", ids["papp_emp"], miss["position_application"], None),
+            ("talent", "POST", "/api/v1/position-applications/{}/actions/withdraw", ids["papp_emp"],
+             miss["position_application"], None),
+            ("employer_admin", "GET", "/api/v1/positions/{}/candidates", ids["pos_other"], miss["position"], None),
+            ("employer_staff", "GET", "/api/v1/positions/{}/applications", ids["pos_other"], miss["position"], None),
+            # GET /api/v1/employers/{id}/positions belongs here too, but its Chinese detail lacks
+            # the id (market_test.py checks it, failing until that is fixed).
         ]
         for caller, method, template, hidden, missing, body in cases:
             for client in (self.en, self.zh):

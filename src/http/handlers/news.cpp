@@ -119,15 +119,15 @@ Response HandleNewsFeed(const Request& req, Services& s) {
   x += "  <updated>" + (rows->empty() ? std::string("1970-01-01T00:00:00Z") : rows->front().updated_at) + "</updated>\n";
   for (const auto& n : *rows) {
     x += "  <entry>\n";
-    x += "    <title>" + EscapeHtml(n.title) + "</title>\n";
+    x += "    <title>" + EscapeXml(n.title) + "</title>\n";
     x += "    <id>urn:jincai:news:" + std::to_string(n.id) + "</id>\n";
     x += "    <link href=\"/news/" + std::to_string(n.id) + "\"/>\n";
     x += "    <published>" + n.published_at + "</published>\n";
     x += "    <updated>" + n.updated_at + "</updated>\n";
     x += "    <author><name>山西省人才工作领导小组办公室</name></author>\n";
     x += "    <category term=\"" + n.category + "\"/>\n";
-    x += "    <summary>" + EscapeHtml(MarkdownSummary(n.body, 200)) + "</summary>\n";
-    x += "    <content type=\"html\" xml:lang=\"" + n.lang + "\">" + EscapeHtml(MarkdownToHtml(n.body)) + "</content>\n";
+    x += "    <summary>" + EscapeXml(MarkdownSummary(n.body, 200)) + "</summary>\n";
+    x += "    <content type=\"html\" xml:lang=\"" + n.lang + "\">" + EscapeXml(MarkdownToHtml(n.body)) + "</content>\n";
     x += "  </entry>\n";
   }
   x += "</feed>\n";

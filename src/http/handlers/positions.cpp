@@ -312,17 +312,17 @@ Response HandlePositionsFeed(const Request& req, Services& s) {
     const auto& p = v.row;
     const auto* city = domain::FindLabelled(domain::ShanxiCities(), p.city);
     x += "  <entry>\n";
-    x += "    <title>" + EscapeHtml(p.title) + "</title>\n";
+    x += "    <title>" + EscapeXml(p.title) + "</title>\n";
     x += "    <id>urn:jincai:position:" + std::to_string(p.id) + "</id>\n";
     x += "    <link href=\"/positions/" + std::to_string(p.id) + "\"/>\n";
     x += "    <published>" + p.created_at + "</published>\n";
     x += "    <updated>" + p.updated_at + "</updated>\n";
-    x += "    <author><name>" + EscapeHtml(v.employer_name) + "</name></author>\n";
+    x += "    <author><name>" + EscapeXml(v.employer_name) + "</name></author>\n";
     x += "    <category term=\"" + p.engagement + "\"/>\n";
-    x += "    <summary>" + EscapeHtml((city ? std::string(city->zh) : p.city) + " · " + p.field + " · " +
+    x += "    <summary>" + EscapeXml((city ? std::string(city->zh) : p.city) + " · " + p.field + " · " +
                                       std::to_string(p.pay_min_cny) + "–" + std::to_string(p.pay_max_cny) + " 元/月") +
          "</summary>\n";
-    x += "    <content type=\"text\" xml:lang=\"" + p.lang + "\">" + EscapeHtml(p.description) + "</content>\n";
+    x += "    <content type=\"text\" xml:lang=\"" + p.lang + "\">" + EscapeXml(p.description) + "</content>\n";
     x += "  </entry>\n";
   }
   x += "</feed>\n";

@@ -91,6 +91,9 @@ TEST_P(MarketTest, BadPositionsAndQueriesAreRefusedNamingTheFieldAndChangeNothin
   bad([](PositionInput& p) { p.description = ""; }, "description");
   bad([](PositionInput& p) { p.skills = std::vector<std::string>(21, "x"); }, "skills");
   bad([](PositionInput& p) { p.skills = {"a\nb"}; }, "skills");
+  bad([](PositionInput& p) { p.title = "two\nlines"; }, "title");
+  bad([](PositionInput& p) { p.title = "bell\x07"; }, "title");
+  bad([](PositionInput& p) { p.description = "vertical\x0btab"; }, "description");
   EXPECT_EQ(AuditCount(), audit);
   EXPECT_TRUE(Titles(PositionQuery{}).empty());
   auto q = platform_->market.Search(Q("!!！"));
@@ -220,6 +223,17 @@ TEST_P(MarketTest, ThePipelineMovesForwardOnlyByWhoMayMoveIt) {
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(counts->front().applications.at("hired"), 1);
   EXPECT_EQ(counts->front().applications.at("declined"), 1);
+}
+
+TEST_P(MarketTest, SearchFollowsTheEmployersNewName) {
+  Actor employer = Employer("emp", 1);
+  Post(employer, Battery());
+  EXPECT_EQ(Titles(Q("单位")).size(), 1u);
+  store::EmployerRow renamed = EmployerRecord(1);
+  renamed.name = "晋能新材料";
+  ASSERT_TRUE(platform_->records.ChangeEmployer(employer, *employer.employer_id, renamed).ok());
+  EXPECT_EQ(Titles(Q("晋能")), Titles_{"新能源材料研发工程师"});
+  EXPECT_TRUE(Titles(Q("单位")).empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MarketTest, testing::Values("sqlite", "postgres"), testing_platform::BackendName);
