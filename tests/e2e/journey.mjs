@@ -37,7 +37,13 @@
 //   friendly "not found"; demo.officer writes an article in Markdown (the preview,
 //   sent once typing pauses, renders **bold** as <strong>), publishes it, and a
 //   visitor sees it first on the home page, in the Atom feed and on its page; the
-//   officer withdraws it (after a confirmation) and it is gone from all three.
+//   officer withdraws it (after a confirmation) and it is gone from all three. The
+//   recruitment market: demo.employer posts a position (refused at its fields first),
+//   a visitor finds it by a two-character Chinese search (and in the feed of that
+//   search), the talent says what work they look for and sees it ranked with its
+//   reasons, opens it and applies; demo.employer sees the applicant with the match
+//   score, shortlists then offers (a decline needs a reason); the talent accepts and
+//   sees "hired"; the employer closes the position and it leaves the search.
 //
 // The server serves the built UI itself (`--web web/dist`), as in production.
 //
@@ -280,8 +286,12 @@ async function main() {
       await talent.locator('[data-testid=news-list] li').nth(2).waitFor()
       check((await talent.locator('[data-testid=news-list] [data-testid=news-lang][data-lang=en]').count()) >= 1, 'no English article marked as such')
       check((await talent.locator('[data-testid=news-list] [data-testid=news-lang][data-lang="zh-CN"]').count()) >= 2, 'no Chinese articles marked as such')
-      check(await talent.locator('[data-testid=market-later]').isVisible(), 'the home page does not say that the recruitment market opens later')
-      check((await talent.locator('head link[rel=alternate][type="application/atom+xml"]').getAttribute('href')) === '/api/v1/news.atom', 'no Atom feed in the head')
+      // The newest open positions of the recruitment market, and the way to them from the news.
+      await talent.locator('[data-testid=positions-latest] > li').nth(2).waitFor()
+      check((await talent.locator('[data-testid=positions-latest] [data-testid=position-pay]').first().textContent()).includes('元/月'), 'a position does not show its pay')
+      check(await talent.locator('[data-testid=news-positions-link]').isVisible(), 'the news do not lead to the open positions')
+      const feeds = await talent.locator('head link[rel=alternate][type="application/atom+xml"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href')))
+      check(feeds.includes('/api/v1/news.atom') && feeds.includes('/api/v1/positions.atom'), `the Atom feeds in the head: ${feeds}`)
       await shot(talent, '01-home-1366')
     }, talent)
 
@@ -298,7 +308,7 @@ async function main() {
         const cats = [...document.querySelectorAll('[data-testid=news-list] [data-testid=news-category]')].map((e) => e.dataset.category)
         return cats.length > 0 && cats.every((c) => c === 'policy')
       })
-      check(!(await talent.locator('[data-testid=market-later]').isVisible()), 'the recruitment note shows under "policy"')
+      check(!(await talent.locator('[data-testid=news-positions]').isVisible()), 'the way to the positions shows under "policy"')
       await talent.click('[data-testid=news-filter-all]')
       await talent.waitForFunction((n) => document.querySelectorAll('[data-testid=news-list] li').length === n, all)
       // Keyboard: the first title's link opens the article.
@@ -711,6 +721,224 @@ async function main() {
       check(!(await visitor.locator('[data-testid=letter-result]').count()), 'a wrong number shows a letter')
     }, visitor)
 
+    // --- the recruitment market -------------------------------------------------------------
+    let positionId = 0
+    const positionTitle = `氢能储运工程师 e2e ${stamp}`
+    await step('demo.employer posts a position (refused at its fields first) and sees it among its positions', async () => {
+      await emPage.goto(`${base}/employer/positions`)
+      await emPage.locator('[data-testid=employer-positions]').waitFor()
+      await emPage.click('[data-testid=post-position]')
+      const dialog = emPage.locator('[data-testid=position-dialog]')
+      await dialog.waitFor()
+      const errorOf = (id) => emPage.locator('.el-form-item', { has: emPage.locator(id) }).locator('.el-form-item__error')
+      // Nothing filled in: refused in the browser, next to the fields.
+      await emPage.click('[data-testid=position-submit]')
+      await errorOf('#pf-title').waitFor()
+      await errorOf('#pf-description').waitFor()
+      await emPage.fill('#pf-title', positionTitle)
+      await chooseOption(emPage, emPage.locator('[data-testid=pf-field]'), '新材料')
+      await chooseOption(emPage, emPage.locator('[data-testid=pf-city]'), '太原市')
+      for (const skill of ['氢能', '材料表征', 'Python']) {
+        await emPage.fill('#pf-skills', skill)
+        await emPage.locator('#pf-skills').press('Enter')
+      }
+      const skillTags = emPage.locator('.el-form-item', { has: emPage.locator('#pf-skills') }).locator('.el-tag')
+      await skillTags.nth(2).waitFor()
+      check((await skillTags.count()) === 3, 'the skills are not three tags')
+      // The highest pay below the lowest: refused next to it.
+      await emPage.fill('#pf-pay-min', '30000')
+      await emPage.locator('#pf-pay-min').press('Tab')
+      await emPage.fill('#pf-pay-max', '20000')
+      await emPage.locator('#pf-pay-max').press('Tab')
+      await errorOf('#pf-pay-max').filter({ hasText: '最高月薪不能低于最低月薪' }).waitFor()
+      await emPage.fill('#pf-pay-max', '50000')
+      await emPage.locator('#pf-pay-max').press('Tab')
+      await errorOf('#pf-pay-max').waitFor({ state: 'detached' })
+      await emPage.fill('#pf-description', '负责高压储氢材料与储运装备的研发和中试验证。\n\n不限户籍、学历与职称。')
+      await shot(emPage, '31c-employer-post-position', false)
+      await emPage.click('[data-testid=position-submit]')
+      await emPage.locator('.el-message--success', { hasText: positionTitle }).last().waitFor()
+      await dialog.waitFor({ state: 'hidden' })
+      const row = emPage.locator('[data-testid^=employer-position-]', { hasText: positionTitle })
+      await row.waitFor()
+      positionId = Number((await row.getAttribute('data-testid')).replace('employer-position-', ''))
+      check(positionId > 0 && (await row.getAttribute('data-status')) === 'open', 'the new position is not open in the list')
+      check((await row.textContent()).includes('30,000–50,000 元/月'), 'the pay range is not shown')
+      console.log(`# position ${positionId}: ${positionTitle}`)
+    }, emPage)
+
+    await step('a visitor finds it by a two-character Chinese search, with its feed, and is asked to log in as a talent to apply', async () => {
+      await visitor.goto(`${base}/`)
+      await visitor.locator('[data-testid=positions-latest] > li').first().waitFor()
+      check((await visitor.locator('[data-testid=positions-latest] > li').first().textContent()).includes(positionTitle), 'the new position is not first on the home page')
+      await visitor.click('[data-testid=positions-all]')
+      await visitor.waitForURL('**/positions')
+      await visitor.locator('[data-testid=positions-list] > li').nth(9).waitFor()
+      await visitor.locator('[data-testid=positions-more]').waitFor()
+      await shot(visitor, '31-positions')
+      await visitor.fill('#positions-q', '氢能')
+      await visitor.locator('#positions-q').press('Enter')
+      await visitor.waitForURL((u) => u.searchParams.get('q') === '氢能')
+      await visitor.waitForFunction(() => document.querySelectorAll('[data-testid=positions-list] > li').length === 1)
+      const hit = visitor.locator(`[data-testid=position-${positionId}]`)
+      await hit.waitFor()
+      check((await hit.locator('[data-testid=position-pay]').textContent()).includes('30,000–50,000'), 'the result does not show its pay')
+      // The feed of the same search carries it.
+      const href = await visitor.locator('[data-testid=positions-feed]').getAttribute('href')
+      check(href.startsWith('/api/v1/positions.atom?') && href.includes('q='), `the feed link is ${href}`)
+      const feed = await visitor.evaluate(async (h) => (await fetch(h, { cache: 'no-store' })).text(), href)
+      check(feed.includes(positionTitle), 'the position is not in the feed of the search')
+      // A filter that excludes it: none left.
+      await chooseOption(visitor, visitor.locator('[data-testid=filter-city]'), '大同市')
+      await visitor.locator('[data-testid=positions-none]').waitFor()
+      await visitor.click('[data-testid=positions-clear]')
+      await visitor.waitForURL((u) => !u.search)
+      await visitor.fill('#positions-q', '氢能')
+      await visitor.locator('#positions-q').press('Enter')
+      await hit.waitFor()
+      await shot(visitor, '31b-positions-search')
+      await hit.locator('[data-testid=position-link]').click()
+      await visitor.waitForURL(`**/positions/${positionId}`)
+      check((await visitor.locator('[data-testid=position-title]').textContent()).trim() === positionTitle, 'the page shows another position')
+      check((await visitor.locator('[data-testid=position-skills] .el-tag').count()) === 3, 'the skills are not tags')
+      await visitor.locator('[data-testid=login-to-apply]').waitFor()
+      check(!(await visitor.locator('[data-testid=apply]').count()), 'a visitor sees an Apply button')
+    }, visitor)
+
+    await step('the talent says what work they look for (a refused skill next to its field); the position is ranked for them with its reasons', async () => {
+      await talent.goto(`${base}/talent/market`)
+      await talent.locator('[data-testid=profile-form]').waitFor()
+      await talent.locator('[data-testid=profile-from-dossier]').waitFor() // nothing saved yet
+      const skillError = talent.locator('.el-form-item', { has: talent.locator('#mp-skills') }).locator('.el-form-item__error')
+      await talent.fill('#mp-skills', 'x'.repeat(51))
+      await talent.locator('#mp-skills').press('Enter')
+      await skillError.filter({ hasText: '50 字节' }).waitFor()
+      await talent.locator('#mp-skills').press('Backspace') // the tag too long goes
+      await skillError.waitFor({ state: 'detached' })
+      for (const skill of ['氢能', '材料表征']) {
+        await talent.fill('#mp-skills', skill)
+        await talent.locator('#mp-skills').press('Enter')
+      }
+      await chooseOption(talent, talent.locator('[data-testid=profile-field]'), '新材料')
+      await chooseOption(talent, talent.locator('[data-testid=profile-cities]'), '太原市')
+      await talent.keyboard.press('Escape')
+      const fullTime = talent.locator('[data-testid=profile-engagement-full_time]')
+      if (!(await fullTime.locator('input').isChecked())) await fullTime.click() // the dossier's mode may be there already
+      await talent.click('[data-testid=profile-visible]')
+      await talent.click('[data-testid=save-profile]')
+      await talent.locator('.el-message--success', { hasText: '求职意向已保存' }).last().waitFor()
+      await talent.locator('[data-testid=profile-saved-at]').waitFor()
+      const ranked = talent.locator(`[data-testid=match-${positionId}]`)
+      await ranked.waitFor()
+      const score = Number(await ranked.locator('[data-testid=match-score]').getAttribute('data-score'))
+      // Two of its three skills: every criterion met but the skills, which say what is missing.
+      check(score >= 80 && score < 100, `the position scores ${score} for the talent`)
+      const skills = ranked.locator('[data-testid=match-reasons] li[data-criterion=skills]')
+      check((await skills.getAttribute('data-met')) === 'false' && (await skills.textContent()).includes('Python'), 'the skills reason does not say Python is missing')
+      check((await ranked.locator('[data-testid=match-reasons] li[data-met=true]').count()) === 4, 'the other four criteria are not met')
+      check((await talent.locator('[data-testid=market-matches] li[data-testid^=match-]').first().getAttribute('data-testid')) === `match-${positionId}`, 'the position is not ranked first')
+      await talent.locator('[data-testid=save-profile].is-loading').waitFor({ state: 'detached' })
+      await talent.locator('.el-message').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {})
+      await talent.evaluate(() => window.scrollTo(0, 0))
+      await shot(talent, '32-talent-job-market', false)
+    }, talent)
+
+    await step('the talent opens the position and applies with a cover note', async () => {
+      await talent.click(`[data-testid=match-${positionId}] [data-testid=position-link]`)
+      await talent.waitForURL(`**/positions/${positionId}`)
+      await talent.click('[data-testid=apply]')
+      await talent.locator('[data-testid=apply-dialog]').waitFor()
+      await talent.fill('#apply-cover-note', '从事储氢材料研究八年，主持中试线两条。')
+      await talent.click('[data-testid=apply-submit]')
+      await talent.locator('[data-testid=my-application][data-stage=applied]').waitFor()
+      check(!(await talent.locator('[data-testid=apply]').count()), 'the Apply button is still there')
+      await shot(talent, '33-talent-applied')
+    }, talent)
+
+    await step('demo.employer sees the applicant with the match score, shortlists then offers; a decline needs a reason', async () => {
+      await emPage.goto(`${base}/employer/positions`)
+      const row = emPage.locator(`[data-testid=employer-position-${positionId}]`)
+      await row.locator('[data-testid=stage-count-applied][data-count="1"]').waitFor()
+      await row.locator('[data-testid=position-applicants]').click()
+      await emPage.waitForURL(`**/employer/positions/${positionId}`)
+      const card = emPage.locator('[data-testid^=applicant-][data-stage]', { has: emPage.locator('[data-testid=applicant-name]', { hasText: name }) })
+      await card.waitFor()
+      const score = Number(await card.locator('[data-testid=match-score]').getAttribute('data-score'))
+      check(score >= 80, `the applicant's match is ${score}`)
+      check((await card.locator('[data-testid=match-reasons] li').count()) === 5, 'the match does not give its five reasons')
+      check((await card.locator('[data-testid=cover-note]').textContent()).includes('储氢材料'), 'the cover note is not shown')
+      // A decline without a reason: refused next to the field, nothing done.
+      await card.locator('[data-testid=applicant-decline]').click()
+      await emPage.locator('[data-testid=decline-dialog]').waitFor()
+      await emPage.click('[data-testid=decline-submit]')
+      await emPage.locator('.el-form-item', { has: emPage.locator('#decline-reason') }).locator('.el-form-item__error').waitFor()
+      await emPage.keyboard.press('Escape')
+      await emPage.locator('[data-testid=decline-dialog]').waitFor({ state: 'hidden' })
+      check((await card.getAttribute('data-stage')) === 'applied', 'the applicant moved without a reason')
+      await card.locator('[data-testid=applicant-shortlist]').click()
+      await confirmBox(emPage)
+      await card.locator('[data-testid=hiring-stage][data-stage=shortlisted]').waitFor()
+      check(!(await card.locator('[data-testid=applicant-shortlist]').count()), 'a shortlisted applicant can be shortlisted again')
+      await card.locator('[data-testid=applicant-offer]').click()
+      await confirmBox(emPage)
+      await card.locator('[data-testid=hiring-stage][data-stage=offered]').waitFor()
+      check((await card.locator('.actions button').count()) === 1, 'an offered applicant has other actions than decline')
+      await emPage.locator('.el-message').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {})
+      await shot(emPage, '34-employer-applicants')
+      // The candidates: ranked, the applicant among them with the stage.
+      await emPage.click('#tab-candidates')
+      const candidates = emPage.locator('[data-testid=candidates-list] > li')
+      await candidates.first().waitFor()
+      check((await candidates.count()) >= 2, 'the candidates list only the applicant')
+      await emPage.locator('[data-testid=candidates-list] [data-testid=hiring-stage][data-stage=offered]').waitFor()
+      const scores = await emPage.locator('[data-testid=candidates-list] [data-testid=match-score]').evaluateAll((es) => es.map((e) => Number(e.dataset.score)))
+      check(scores.every((s, i) => i === 0 || scores[i - 1] >= s), `the candidates are not ranked: ${scores}`)
+      await shot(emPage, '34b-employer-candidates', false)
+      // The demo's position with the most applications: the pipeline at every stage.
+      await emPage.goto(`${base}/employer/positions`)
+      await emPage.locator('[data-testid=employer-positions]').waitFor()
+      const busiest = await emPage.locator('[data-testid^=employer-position-]').evaluateAll((rows) =>
+        rows
+          .map((r) => ({ id: r.dataset.testid.replace('employer-position-', ''), n: [...r.querySelectorAll('[data-count]')].reduce((s, e) => s + Number(e.dataset.count), 0) }))
+          .sort((x, y) => y.n - x.n)[0],
+      )
+      await emPage.click(`[data-testid=employer-position-${busiest.id}] [data-testid=position-applicants]`)
+      await emPage.locator('[data-testid=applicants-list] > [data-stage]').nth(busiest.n - 1).waitFor()
+      await shot(emPage, '34c-employer-pipeline')
+    }, emPage)
+
+    await step('the talent accepts the offer and sees "hired"', async () => {
+      await talent.goto(`${base}/talent/job-applications`)
+      const card = talent.locator(`[data-testid^=job-application-][data-position="${positionId}"]`)
+      await card.waitFor()
+      check((await card.getAttribute('data-stage')) === 'offered', `the application is ${await card.getAttribute('data-stage')}`)
+      await card.locator('[data-testid=job-accept]').click()
+      await confirmBox(talent)
+      await talent.locator(`[data-testid^=job-application-][data-position="${positionId}"][data-stage=hired]`).waitFor()
+      check((await card.locator('[data-testid=hiring-stage]').textContent()).trim() === '已录用', 'the stage is not "已录用" (hired)')
+      await card.locator('[data-testid=hired]').waitFor()
+      check(!(await card.locator('[data-testid=job-withdraw]').count()), 'a hire can still be withdrawn')
+      await shot(talent, '35-talent-hired')
+      await talent.goto(`${base}/positions/${positionId}`)
+      await talent.locator('[data-testid=my-application][data-stage=hired]').waitFor()
+    }, talent)
+
+    await step('demo.employer closes the position after a confirmation: it leaves the search, its page says closed', async () => {
+      await emPage.goto(`${base}/employer/positions`)
+      const row = emPage.locator(`[data-testid=employer-position-${positionId}]`)
+      await row.locator('[data-testid=stage-count-hired][data-count="1"]').waitFor()
+      await row.locator('[data-testid=position-close]').click()
+      await emPage.locator('.el-message-box', { hasText: positionTitle }).waitFor()
+      await confirmBox(emPage)
+      await emPage.locator(`[data-testid=employer-position-${positionId}][data-status=closed]`).waitFor()
+      check(!(await row.locator('[data-testid=position-edit]').count()), 'a closed position can be edited')
+      await visitor.goto(`${base}/positions?q=${encodeURIComponent('氢能')}`)
+      await visitor.locator('[data-testid=positions-none]').waitFor()
+      await visitor.goto(`${base}/positions/${positionId}`)
+      await visitor.locator('[data-testid=position-closed-note]').waitFor()
+      check((await visitor.locator('[data-testid=position]').getAttribute('data-status')) === 'closed', 'the page does not say closed')
+    }, emPage)
+
     const phone = await newPage({ width: 390, height: 844 })
     await step('English is switchable and the pages fit a phone', async () => {
       await login(phone, base, username, talentPassword)
@@ -720,7 +948,7 @@ async function main() {
       await chooseOption(phone, phone.locator('[data-testid=language]'), 'English')
       await phone.getByRole('heading', { name: 'My dossier' }).waitFor()
       check((await phone.locator('html').getAttribute('lang')) === 'en', 'html lang is not en')
-      for (const path of ['/talent/dossier', '/talent/applications', `/applications/${appId}`, '/talent/card', '/talent/entitlements', `/claims/${claimIds.residence}`, `/claims/${claimIds.school}`, '/verify', '/letters', '/', '/news/1']) {
+      for (const path of ['/talent/dossier', '/talent/applications', `/applications/${appId}`, '/talent/card', '/talent/entitlements', `/claims/${claimIds.residence}`, `/claims/${claimIds.school}`, '/verify', '/letters', '/', '/news/1', '/positions', `/positions/${positionId}`, '/talent/market', '/talent/job-applications']) {
         await phone.goto(base + path)
         await phone.waitForLoadState('networkidle')
         const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
@@ -730,8 +958,15 @@ async function main() {
       await phone.goto(`${base}/`)
       await phone.locator('[data-testid=news-list] [data-testid=news-lang][data-lang="zh-CN"]').first().waitFor()
       check((await phone.locator('[data-testid=news-list] [data-testid=news-lang][data-lang="zh-CN"]').first().textContent()).includes('Chinese'), 'a Chinese article is not marked "Chinese"')
-      check((await phone.locator('[data-testid=market-later]').textContent()).includes('opens later'), 'the recruitment note is not in English')
+      check((await phone.locator('#positions-h').textContent()).trim() === 'Open positions', 'the open positions are not in English')
+      check((await phone.locator('[data-testid=positions-latest] [data-testid=position-pay]').first().textContent()).includes('a month'), 'the pay is not in English')
       await shot(phone, '30-phone-home-en')
+      await phone.goto(`${base}/positions`)
+      await phone.locator('[data-testid=positions-list] > li').first().waitFor()
+      await shot(phone, '36-phone-positions-en')
+      await phone.goto(`${base}/talent/job-applications`)
+      await phone.locator(`[data-testid^=job-application-][data-position="${positionId}"] [data-testid=hiring-stage]`, { hasText: 'Hired' }).waitFor()
+      await shot(phone, '37-phone-job-applications-en')
       await phone.goto(`${base}/talent/applications`)
       await phone.locator('[data-testid=state][data-state=issued]').waitFor()
       check(await phone.getByText('Card issued').first().isVisible(), 'the state is not in English')

@@ -1,5 +1,5 @@
 // The API calls the UI makes, one function each (docs/api.md, src/http/routes.cpp).
-import { http } from './client'
+import { http, type Query } from './client'
 import type {
   AllowanceMonth,
   AllowancesDue,
@@ -36,6 +36,14 @@ import type {
   SimulationRequest,
   SimulationResult,
   Statistics,
+  Candidate,
+  HiringAction,
+  MarketProfile,
+  MarketProfileInput,
+  Position,
+  PositionApplication,
+  PositionInput,
+  RankedPosition,
   Talent,
   User,
   VerifyResult,
@@ -135,6 +143,32 @@ export const api = {
   previewNews: (body: string) => http.post<NewsPreview>('/api/v1/news/preview', { body }),
   /** The Atom feed of the published articles (a plain link). */
   newsFeedUrl: '/api/v1/news.atom',
+
+  /** Public: open positions, newest first, filtered (lib/market.ts `positionQuery` builds `q`); `before` is the last id seen. */
+  positions: (q: Query = {}) => http.get<Items<Position>>('/api/v1/positions', q),
+  /** Public: one position, open or closed. */
+  position: (id: number) => http.get<Position>(`/api/v1/positions/${id}`),
+  postPosition: (p: PositionInput) => http.post<Position>('/api/v1/positions', p),
+  editPosition: (id: number, p: PositionInput) => http.put<Position>(`/api/v1/positions/${id}`, p),
+  closePosition: (id: number) => http.post<Position>(`/api/v1/positions/${id}/close`, {}),
+  /** An employer's own positions, open and closed, with their applications counted by stage. */
+  employerPositions: (employerId: number) => http.get<Items<Position>>(`/api/v1/employers/${employerId}/positions`),
+  /** A position's applications, best match first (its employer). */
+  positionApplications: (id: number) => http.get<Items<PositionApplication>>(`/api/v1/positions/${id}/applications`),
+  /** Talents ranked for a position, best first (its employer). */
+  positionCandidates: (id: number, limit?: number) => http.get<Items<Candidate>>(`/api/v1/positions/${id}/candidates`, { limit }),
+  applyToPosition: (id: number, cover_note: string) =>
+    http.post<PositionApplication>(`/api/v1/positions/${id}/applications`, cover_note ? { cover_note } : {}),
+  /** The calling talent's applications to positions, newest first. */
+  myPositionApplications: () => http.get<Items<PositionApplication>>('/api/v1/position-applications'),
+  actOnPositionApplication: (id: number, action: HiringAction, reason?: string) =>
+    http.post<PositionApplication>(`/api/v1/position-applications/${id}/actions/${action}`, reason ? { reason } : {}),
+  marketProfile: () => http.get<MarketProfile>('/api/v1/market/profile'),
+  saveMarketProfile: (p: MarketProfileInput) => http.put<MarketProfile>('/api/v1/market/profile', p),
+  /** Open positions ranked for the calling talent, best first. */
+  marketMatches: (limit?: number) => http.get<Items<RankedPosition>>('/api/v1/market/matches', { limit }),
+  /** The Atom feed of open positions (a plain link; the list's filters apply). */
+  positionsFeedUrl: '/api/v1/positions.atom',
 
   audit: (q: { after?: number; limit?: number } = {}) => http.get<Items<AuditRecord>>('/api/v1/audit', q),
   auditVerify: () => http.get<AuditVerify>('/api/v1/audit/verify'),

@@ -34,6 +34,10 @@ export interface Reference {
   cities: Labelled[]
   employer_kinds: Labelled[]
   employer_ownerships: Labelled[]
+  /** Professional fields of the recruitment market (positions and profiles). */
+  fields: Labelled[]
+  /** Modes of engagement: full_time, consultant, part_time, project. */
+  engagements: Labelled[]
 }
 
 export interface Employer {
@@ -645,4 +649,111 @@ export interface NewsDraft {
 export interface NewsPreview {
   body_html: string
   summary: string
+}
+
+// --- the recruitment market (GET /positions, /market/*, /position-applications) ---------
+
+export type Engagement = 'full_time' | 'consultant' | 'part_time' | 'project'
+export type HiringStage = 'applied' | 'shortlisted' | 'interview' | 'offered' | 'hired' | 'declined' | 'withdrawn'
+export type HiringAction = 'shortlist' | 'interview' | 'offer' | 'decline' | 'accept' | 'withdraw'
+
+/** What an employer writes of a position (POST /positions, PUT /positions/{id}). */
+export interface PositionInput {
+  title: string
+  engagement: Engagement | string
+  /** A professional field's code (reference `fields`). */
+  field: string
+  skills: string[]
+  /** A city's code (reference `cities`). */
+  city: string
+  /** CNY a month. */
+  pay_min_cny: number
+  pay_max_cny: number
+  lang: NewsLang
+  /** Plain text. */
+  description: string
+}
+
+export interface Position extends PositionInput {
+  id: number
+  employer_id: number
+  employer_name: string
+  city_zh: string
+  /** The first words of the description. */
+  summary: string
+  status: 'open' | 'closed'
+  created_at: string
+  updated_at: string
+  /** Applications by stage: only for the position's employer and the office. */
+  applications?: Partial<Record<HiringStage, number>>
+}
+
+export interface MatchReason {
+  /** skills, field, city, engagement, pay */
+  criterion: string
+  points: number
+  of: number
+  met: boolean
+  en: string
+  zh: string
+}
+
+/** How well a position suits a talent: a score out of 100 and its reasons. */
+export interface Match {
+  score: number
+  reasons: MatchReason[]
+}
+
+/** The work a talent looks for (GET/PUT /market/profile). */
+export interface MarketProfileInput {
+  field: string
+  skills: string[]
+  cities: string[]
+  engagements: string[]
+  /** CNY a month; 0: no expectation. */
+  min_pay_cny: number
+  summary: string
+  /** Whether employers find the talent among a position's candidates. */
+  visible: boolean
+}
+
+export interface MarketProfile extends MarketProfileInput {
+  talent_id: number
+  /** Empty until the talent saves one (till then the profile is drawn from the dossier). */
+  updated_at: string
+}
+
+export interface RankedPosition {
+  position: Position
+  match: Match
+}
+
+export interface PositionApplication {
+  id: number
+  position_id: number
+  position_title: string
+  position_status: 'open' | 'closed' | string
+  employer_name: string
+  talent_id: number
+  talent_name: string
+  stage: HiringStage
+  stage_zh: string
+  cover_note: string
+  /** The reason given with the last step (a decline). */
+  reason: string
+  created_at: string
+  updated_at: string
+  match: Match
+}
+
+/** A talent ranked for a position (GET /positions/{id}/candidates). */
+export interface Candidate {
+  talent_id: number
+  name: string
+  profile: MarketProfile
+  has_profile: boolean
+  match: Match
+  /** Of the talent's application to the position, if any. */
+  stage: HiringStage | null
+  application_id: number | null
 }
