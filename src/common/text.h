@@ -14,25 +14,34 @@ inline std::string_view TrimLine(std::string_view s) {
   return s;
 }
 
-// Whether the text has a control character other than tab, line feed and carriage
-// return: such a character cannot appear in XML 1.0 and is never meant in a form.
+// The length of the character at s[i] that XML 1.0 cannot carry and a form never
+// means: a control character other than tab, line feed and carriage return, DEL, or
+// the noncharacters U+FFFE and U+FFFF (UTF-8 EF BF BE/BF); 0 when s[i] is none.
+inline size_t ControlCharacterAt(std::string_view s, size_t i) {
+  auto u = static_cast<unsigned char>(s[i]);
+  if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) return 1;
+  if (u == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+      (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF))
+    return 3;
+  return 0;
+}
+
 inline bool HasControlCharacter(std::string_view s) {
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) return true;
-  }
+  for (size_t i = 0; i < s.size(); ++i)
+    if (ControlCharacterAt(s, i)) return true;
   return false;
 }
 
-// The text without those control characters (for feeds of text stored before they
-// were refused).
+// The text without those characters (for feeds of text stored before they were refused).
 inline std::string WithoutControlCharacters(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) continue;
-    out += c;
+  for (size_t i = 0; i < s.size();) {
+    if (size_t n = ControlCharacterAt(s, i)) {
+      i += n;
+      continue;
+    }
+    out += s[i++];
   }
   return out;
 }

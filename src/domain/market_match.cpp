@@ -16,15 +16,15 @@ std::string Join(const std::vector<std::string>& v, const char* sep) {
   return out;
 }
 
-std::string FieldZh(const std::string& code) {
-  const Labelled* l = FindLabelled(ProfessionalFields(), code);
-  return l ? std::string(l->zh) : code;
+// A code's label in Chinese or English; the code itself when it has none.
+std::string Label(const std::vector<Labelled>& list, const std::string& code, bool zh) {
+  const Labelled* l = FindLabelled(list, code);
+  return l ? std::string(zh ? l->zh : l->en) : code;
 }
-
-std::string CityZh(const std::string& code) {
-  const Labelled* l = FindLabelled(ShanxiCities(), code);
-  return l ? std::string(l->zh) : code;
-}
+std::string FieldZh(const std::string& code) { return Label(ProfessionalFields(), code, true); }
+std::string FieldEn(const std::string& code) { return Label(ProfessionalFields(), code, false); }
+std::string CityZh(const std::string& code) { return Label(ShanxiCities(), code, true); }
+std::string CityEn(const std::string& code) { return Label(ShanxiCities(), code, false); }
 
 bool Contains(const std::vector<std::string>& v, const std::string& s) {
   const std::string n = NormalizeTag(s);
@@ -47,28 +47,27 @@ MatchReason Skills(const TalentFacts& t, const PositionFacts& p) {
 MatchReason Field(const TalentFacts& t, const PositionFacts& p) {
   if (NormalizeTag(t.field).empty()) return {"field", 0, kField, false, "the talent states no field", "人才未填写专业领域"};
   if (NormalizeTag(t.field) == NormalizeTag(p.field))
-    return {"field", kField, kField, true, "same field: " + p.field, "专业领域相同：" + FieldZh(p.field)};
-  return {"field", 0, kField, false, "field " + p.field + ", not the talent's " + t.field,
+    return {"field", kField, kField, true, "same field: " + FieldEn(p.field), "专业领域相同：" + FieldZh(p.field)};
+  return {"field", 0, kField, false, "field " + FieldEn(p.field) + ", not the talent's " + FieldEn(t.field),
           "岗位领域为" + FieldZh(p.field) + "，人才领域为" + FieldZh(t.field)};
 }
 
 MatchReason City(const TalentFacts& t, const PositionFacts& p) {
   if (t.cities.empty()) return {"city", kCity, kCity, true, "the talent would work in any city", "人才不限工作城市"};
   if (Contains(t.cities, p.city))
-    return {"city", kCity, kCity, true, "in a city the talent wants: " + p.city, "位于人才意向城市：" + CityZh(p.city)};
-  std::vector<std::string> wanted_zh;
-  for (const auto& c : t.cities) wanted_zh.push_back(CityZh(c));
-  return {"city", 0, kCity, false, "in " + p.city + ", not among the cities wanted (" + Join(t.cities, ", ") + ")",
+    return {"city", kCity, kCity, true, "in a city the talent wants: " + CityEn(p.city), "位于人才意向城市：" + CityZh(p.city)};
+  std::vector<std::string> wanted_zh, wanted_en;
+  for (const auto& c : t.cities) wanted_zh.push_back(CityZh(c)), wanted_en.push_back(CityEn(c));
+  return {"city", 0, kCity, false, "in " + CityEn(p.city) + ", not among the cities wanted (" + Join(wanted_en, ", ") + ")",
           "工作城市" + CityZh(p.city) + "不在意向城市（" + Join(wanted_zh, "、") + "）之中"};
 }
 
 MatchReason Engagement(const TalentFacts& t, const PositionFacts& p) {
-  const Labelled* mode = FindLabelled(EngagementModes(), p.engagement);
-  const std::string zh = mode ? std::string(mode->zh) : p.engagement;
+  const std::string zh = Label(EngagementModes(), p.engagement, true), en = Label(EngagementModes(), p.engagement, false);
   if (t.engagements.empty()) return {"engagement", kEngagement, kEngagement, true, "the talent takes any mode of engagement", "人才不限聘用方式"};
   if (Contains(t.engagements, p.engagement))
-    return {"engagement", kEngagement, kEngagement, true, "a mode the talent takes: " + p.engagement, "聘用方式符合意向：" + zh};
-  return {"engagement", 0, kEngagement, false, "mode " + p.engagement + " is not one the talent takes",
+    return {"engagement", kEngagement, kEngagement, true, "a mode the talent takes: " + en, "聘用方式符合意向：" + zh};
+  return {"engagement", 0, kEngagement, false, "mode " + en + " is not one the talent takes",
           "聘用方式" + zh + "不在人才意向之中"};
 }
 

@@ -1,8 +1,9 @@
 // Two-way matching of the recruitment market (SPEC §5.5): how well a position suits a
 // talent, as a score out of 100 and the reasons that make it up, one per criterion:
 // skills (40: the share of the position's skills the talent has), field (25), city (15),
-// engagement mode (10) and pay (10). A talent who states no preference on a criterion
-// is suited by every position on it. The same function ranks positions for a talent and
+// engagement mode (10) and pay (10). A talent who states no preference of city, mode or
+// pay is suited by every position on it; a talent without a field or skills gains
+// nothing on those (a position asking no skill gives its 40 to everyone). The same function ranks positions for a talent and
 // talents for a position, so the two sides see the same score and reasons.
 //
 // Only what the market records is read: skills, field, cities, modes and pay. Nothing

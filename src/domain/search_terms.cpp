@@ -13,8 +13,12 @@ struct Char {
   std::string_view bytes;
 };
 
-// Decodes UTF-8; a malformed byte is taken as one character U+FFFD (punctuation here).
+// Decodes UTF-8 strictly: a malformed, overlong or surrogate sequence, or one beyond
+// U+10FFFF, is taken as one character U+FFFD (punctuation here) for its first byte.
+// Full-width forms (Ｐｙｔｈｏｎ, ２０２４), common from Chinese input methods, are folded
+// to ASCII, so they find and are found by the same words.
 std::vector<Char> Decode(std::string_view s) {
+  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
   std::vector<Char> out;
   for (size_t i = 0; i < s.size();) {
     auto b = static_cast<unsigned char>(s[i]);
@@ -26,12 +30,22 @@ std::vector<Char> Decode(std::string_view s) {
       if ((c >> 6) != 2) ok = false;
       cp = (cp << 6) | (c & 0x3F);
     }
+    if (ok && (cp < kMin[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)) ok = false;
     if (!ok) {
       out.push_back({0xFFFD, s.substr(i, 1)});
       ++i;
       continue;
     }
-    out.push_back({cp, s.substr(i, len)});
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      static const std::string kAscii = [] {
+        std::string a;
+        for (char c = '!'; c <= '~'; ++c) a += c;
+        return a;
+      }();
+      out.push_back({cp - 0xFF01 + '!', std::string_view(kAscii).substr(cp - 0xFF01, 1)});
+    } else {
+      out.push_back({cp, s.substr(i, len)});
+    }
     i += len;
   }
   return out;
@@ -68,8 +82,9 @@ void Terms(std::string_view text, bool query, Add add) {
         if (b.size() == 1 && b[0] >= 'A' && b[0] <= 'Z') b[0] = static_cast<char>(b[0] - 'A' + 'a');
         word += b;
       }
-      // A word longer than any sensible one is not indexed: it cannot be searched usefully.
-      if (word.size() <= 64) add(std::move(word));
+      // A word longer than any sensible one is not indexed; in a query it stays, and so
+      // finds nothing, rather than being dropped and widening the search.
+      if (word.size() <= 64 || query) add(std::move(word));
     } else {
       ++i;
     }

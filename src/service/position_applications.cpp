@@ -29,13 +29,23 @@ bool Sees(const Actor& by, const store::PositionApplicationRow& a, const store::
 }
 
 // The view of an application: names and the match, read in the same transaction.
-Result<PositionApplicationView> ViewOf(store::Tx& tx, store::PositionApplicationRow row, const store::PositionRow& p) {
+Result<std::string> EmployerName(store::Tx& tx, int64_t id) {
+  auto e = store::FindEmployer(tx, id);
+  if (!e.ok()) return e.status();
+  return *e ? (*e)->name : std::string();
+}
+
+Result<PositionApplicationView> ViewOf(store::Tx& tx, store::PositionApplicationRow row, const store::PositionRow& p,
+                                       std::optional<std::string> employer_name = std::nullopt) {
   PositionApplicationView v;
   v.position_title = p.title;
   v.position_status = p.status;
-  auto e = store::FindEmployer(tx, p.employer_id);
-  if (!e.ok()) return e.status();
-  if (*e) v.employer_name = (*e)->name;
+  if (!employer_name) {
+    auto name = EmployerName(tx, p.employer_id);
+    if (!name.ok()) return name.status();
+    employer_name = *name;
+  }
+  v.employer_name = *employer_name;
   auto t = store::FindTalent(tx, row.talent_id);
   if (!t.ok()) return t.status();
   if (*t) v.talent_name = (*t)->name;
@@ -82,13 +92,15 @@ Result<PositionApplicationView> PositionApplications::Apply(const Actor& by, int
     const std::string now = UtcText(clock_());
     store::PositionApplicationRow row{0, position_id, *by.talent_id, "applied", cover_note, "", now, now};
     auto id = store::InsertPositionApplication(tx, row);
+    if (id.ok() && !*id)
+      return Status::Conflict("position " + std::to_string(position_id) + " is closed").Zh("该岗位已关闭，不再接受申请");
     if (!id.ok()) {
       if (id.status().code() == Code::kConflict)
         return Status::Conflict("you have applied to position " + std::to_string(position_id) + " already")
             .Zh("您已申请过该岗位");
       return id.status();
     }
-    row.id = *id;
+    row.id = **id;
     JINCAI_RETURN_IF_ERROR(
         RecordChange(tx, by, "position_application.apply", "position_application", std::to_string(row.id), "", CanonicalText(row)));
     auto v = ViewOf(tx, std::move(row), **pos);
@@ -125,11 +137,15 @@ Result<PositionApplicationView> PositionApplications::Act(const Actor& by, int64
     if (std::find_if(step->from.begin(), step->from.end(), [&](const char* s) { return a.stage == s; }) == step->from.end())
       return Status::Conflict("an application " + a.stage + " cannot be taken to " + step->to)
           .Zh(std::string("处于“") + domain::HiringStageZh(a.stage) + "”的申请不能执行该操作");
-    const std::string before = CanonicalText(a);
+    const std::string before = CanonicalText(a), before_stage = a.stage;
     a.stage = step->to;
     a.reason = reason;
     a.updated_at = UtcText(clock_());
-    JINCAI_RETURN_IF_ERROR(store::UpdatePositionApplication(tx, a));
+    auto written = store::UpdatePositionApplication(tx, a, before_stage);
+    if (!written.ok()) return written.status();
+    if (!*written)
+      return Status::Conflict("application " + std::to_string(id) + " was moved meanwhile; read it again")
+          .Zh("该申请已被他人处理，请刷新后重试");
     JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, std::string("position_application.") + action, "position_application",
                                         std::to_string(id), before, CanonicalText(a)));
     auto v = ViewOf(tx, std::move(a), p);
@@ -162,8 +178,10 @@ Result<std::vector<PositionApplicationView>> PositionApplications::ToPosition(co
     if (!*pos || !ManagesPosition(by, **pos)) return PositionNotFound(position_id);
     auto rows = store::ListApplicationsToPosition(tx, position_id);
     if (!rows.ok()) return rows.status();
+    auto employer = EmployerName(tx, (*pos)->employer_id);
+    if (!employer.ok()) return employer.status();
     for (auto& r : *rows) {
-      auto v = ViewOf(tx, std::move(r), **pos);
+      auto v = ViewOf(tx, std::move(r), **pos, *employer);
       if (!v.ok()) return v.status();
       out.push_back(std::move(*v));
     }

@@ -151,9 +151,9 @@ Result<PositionView> ViewOf(store::Tx& tx, EmployerNames& names, store::Position
   if (!name.ok()) return name.status();
   PositionView v{std::move(row), *name, {}};
   if (with_counts) {
-    auto apps = store::ListApplicationsToPosition(tx, v.row.id);
-    if (!apps.ok()) return apps.status();
-    for (const auto& a : *apps) ++v.applications[a.stage];
+    auto counts = store::CountApplicationsByStage(tx, v.row.employer_id);
+    if (!counts.ok()) return counts.status();
+    if (auto it = counts->find(v.row.id); it != counts->end()) v.applications = std::move(it->second);
   }
   return v;
 }
@@ -213,6 +213,7 @@ domain::PositionFacts FactsOf(const store::PositionRow& p) {
 Status ReindexPositionsOf(store::Tx& tx, int64_t employer_id, const std::string& employer_name) {
   store::PositionFilter f;
   f.employer_id = employer_id;
+  f.status = "open";  // closed positions have no terms
   f.limit = std::numeric_limits<int64_t>::max();
   auto rows = store::ListPositions(tx, f);
   if (!rows.ok()) return rows.status();
@@ -274,7 +275,9 @@ Result<PositionView> RecruitmentMarket::Edit(const Actor& by, int64_t id, const 
     EmployerNames names(tx);
     auto name = names.Of(row.employer_id);
     if (!name.ok()) return name.status();
-    JINCAI_RETURN_IF_ERROR(store::UpdatePosition(tx, row));
+    auto written = store::UpdatePosition(tx, row, "open");
+    if (!written.ok()) return written.status();
+    if (!*written) return Status::Conflict("position " + std::to_string(id) + " is closed").Zh("该岗位已关闭");
     JINCAI_RETURN_IF_ERROR(store::SetPositionTerms(tx, row.id, TermsOf(row, *name)));
     JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, "position.edit", "position", std::to_string(id), before, CanonicalText(row)));
     auto v = ViewOf(tx, names, row, true);
@@ -298,7 +301,11 @@ Result<PositionView> RecruitmentMarket::Close(const Actor& by, int64_t id) {
     const std::string before = CanonicalText(row);
     row.status = "closed";
     row.updated_at = UtcText(clock_());
-    JINCAI_RETURN_IF_ERROR(store::UpdatePosition(tx, row));
+    auto written = store::UpdatePosition(tx, row, "open");
+    if (!written.ok()) return written.status();
+    if (!*written) return Status::Conflict("position " + std::to_string(id) + " is closed already").Zh("该岗位已关闭");
+    // A closed position is never searched: its terms would only weigh on every search.
+    JINCAI_RETURN_IF_ERROR(store::SetPositionTerms(tx, id, {}));
     JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, "position.close", "position", std::to_string(id), before, CanonicalText(row)));
     EmployerNames names(tx);
     auto v = ViewOf(tx, names, row, true);
@@ -373,10 +380,13 @@ Result<std::vector<PositionView>> RecruitmentMarket::OfEmployer(const Actor& by,
     f.limit = std::numeric_limits<int64_t>::max();
     auto rows = store::ListPositions(tx, f);
     if (!rows.ok()) return rows.status();
+    auto counts = store::CountApplicationsByStage(tx, employer_id);
+    if (!counts.ok()) return counts.status();
     EmployerNames names(tx);
     for (auto& r : *rows) {
-      auto v = ViewOf(tx, names, std::move(r), true);
+      auto v = ViewOf(tx, names, std::move(r), false);
       if (!v.ok()) return v.status();
+      if (auto it = counts->find(v->row.id); it != counts->end()) v->applications = std::move(it->second);
       out.push_back(std::move(*v));
     }
     return Status::Ok();
@@ -421,7 +431,7 @@ Result<std::vector<RankedPosition>> RecruitmentMarket::PositionsFor(const Actor&
     auto profile = TalentMarketFacts(tx, *by.talent_id, &kept);
     if (!profile.ok()) return profile.status();
     const domain::TalentFacts facts = FactsOf(*profile);
-    auto rows = store::ListOpenPositions(tx);
+    auto rows = store::ListOpenPositionFacts(tx);
     if (!rows.ok()) return rows.status();
     std::vector<RankedPosition> all;
     all.reserve(rows->size());
@@ -431,8 +441,16 @@ Result<std::vector<RankedPosition>> RecruitmentMarket::PositionsFor(const Actor&
     }
     SortBest(&all);
     if (static_cast<int64_t>(all.size()) > limit) all.resize(static_cast<size_t>(limit));
+    // The ranked few, read whole (the facts left the descriptions out).
+    std::vector<int64_t> ids;
+    for (const auto& r : all) ids.push_back(r.position.row.id);
+    auto whole = store::ListPositionsWithIds(tx, ids);
+    if (!whole.ok()) return whole.status();
+    std::map<int64_t, store::PositionRow> by_id;
+    for (auto& w : *whole) by_id[w.id] = std::move(w);
     EmployerNames names(tx);
     for (auto& r : all) {
+      if (auto it = by_id.find(r.position.row.id); it != by_id.end()) r.position.row = std::move(it->second);
       auto name = names.Of(r.position.row.employer_id);
       if (!name.ok()) return name.status();
       r.position.employer_name = *name;
@@ -462,6 +480,8 @@ Result<std::vector<Candidate>> RecruitmentMarket::CandidatesFor(const Actor& by,
       c.has_profile = true;
     }
     for (const auto& a : *applications) {
+      // A talent who withdrew is no longer a candidate, unless the profile is visible.
+      if (a.stage == "withdrawn" && !by_talent.count(a.talent_id)) continue;
       Candidate& c = by_talent[a.talent_id];
       if (!c.talent_id) {
         c.talent_id = a.talent_id;

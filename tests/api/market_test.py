@@ -513,7 +513,7 @@ class MarketTest(unittest.TestCase):
         self.assertIn("真空系统", reasons["skills"]["zh"])
         reasons = {r["criterion"]: r for r in by_id[poor["id"]]["reasons"]}
         self.assertEqual(by_id[poor["id"]]["score"], 0)
-        self.assertIn("lvliang", reasons["city"]["en"])
+        self.assertIn("Lüliang", reasons["city"]["en"])  # named by its label, not its code
         self.assertIn("吕梁市", reasons["city"]["zh"])
         self.assertIn("2000", reasons["pay"]["en"])
         self.assertIn("40000", reasons["pay"]["en"])

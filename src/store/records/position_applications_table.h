@@ -3,6 +3,7 @@
 // reason given for the latest step.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,12 +20,17 @@ struct PositionApplicationRow {
   std::string created_at, updated_at;
 };
 
-// Conflict when the talent has applied to the position already.
-Result<int64_t> InsertPositionApplication(Tx& tx, const PositionApplicationRow& row);
+// Conflict when the talent has applied to the position already; nullopt (nothing
+// written) when the position is not open at the moment of the insert.
+Result<std::optional<int64_t>> InsertPositionApplication(Tx& tx, const PositionApplicationRow& row);
 Result<std::optional<PositionApplicationRow>> FindPositionApplication(Tx& tx, int64_t id);
 // In id order.
 Result<std::vector<PositionApplicationRow>> ListApplicationsToPosition(Tx& tx, int64_t position_id);
 Result<std::vector<PositionApplicationRow>> ListApplicationsOfTalent(Tx& tx, int64_t talent_id);
-Status UpdatePositionApplication(Tx& tx, const PositionApplicationRow& row);  // stage, reason, updated_at
+// Writes stage, reason and updated_at if the stored stage is still `stage_was`; false
+// when it is not (another step got there first).
+Result<bool> UpdatePositionApplication(Tx& tx, const PositionApplicationRow& row, const std::string& stage_was);
+// Applications counted by stage, per position of the employer: {position_id: {stage: n}}.
+Result<std::map<int64_t, std::map<std::string, int64_t>>> CountApplicationsByStage(Tx& tx, int64_t employer_id);
 
 }  // namespace jincai::store

@@ -1,6 +1,7 @@
 // SQL of the positions and position_terms tables; the same text on SQLite and PostgreSQL.
 #include "store/records/positions_table.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "store/records/row.h"
@@ -77,24 +78,56 @@ Result<std::vector<PositionRow>> ListPositions(Tx& tx, const PositionFilter& f) 
   return QueryRows<PositionRow>(tx, sql + " ORDER BY id DESC LIMIT $2", params, Read);
 }
 
-Result<std::vector<PositionRow>> ListOpenPositions(Tx& tx) {
-  return QueryRows<PositionRow>(tx, std::string(kColumns) + " WHERE status = 'open' ORDER BY id", {}, Read);
+Result<std::vector<PositionRow>> ListOpenPositionFacts(Tx& tx) {
+  return QueryRows<PositionRow>(
+      tx,
+      "SELECT id, employer_id, title, engagement, field, skills, city, pay_min_cny, pay_max_cny, lang, '', status, "
+      "created_at, updated_at FROM positions WHERE status = 'open' ORDER BY id",
+      {}, Read);
 }
 
-Status UpdatePosition(Tx& tx, const PositionRow& p) {
-  return tx.Execute(
-               "UPDATE positions SET title = $2, engagement = $3, field = $4, skills = $5, city = $6, pay_min_cny = $7, "
-               "pay_max_cny = $8, lang = $9, description = $10, status = $11, updated_at = $12 WHERE id = $1",
-               {p.id, p.title, p.engagement, p.field, JoinLines(p.skills), p.city, p.pay_min_cny, p.pay_max_cny, p.lang,
-                p.description, p.status, p.updated_at})
-      .status();
+Result<std::vector<PositionRow>> ListPositionsWithIds(Tx& tx, const std::vector<int64_t>& ids) {
+  std::vector<PositionRow> out;
+  // In slices of at most 100 ids: a few statement shapes, each prepared once.
+  for (size_t at = 0; at < ids.size(); at += 100) {
+    std::vector<SqlValue> params;
+    std::string in;
+    for (size_t i = at; i < ids.size() && i < at + 100; ++i) {
+      params.push_back(ids[i]);
+      in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    auto rows = QueryRows<PositionRow>(tx, std::string(kColumns) + " WHERE id IN (" + in + ")", params, Read);
+    if (!rows.ok()) return rows.status();
+    for (auto& r : *rows) out.push_back(std::move(r));
+  }
+  std::sort(out.begin(), out.end(), [](const PositionRow& a, const PositionRow& b) { return a.id < b.id; });
+  return out;
+}
+
+Result<bool> UpdatePosition(Tx& tx, const PositionRow& p, const std::string& status_was) {
+  auto changed = tx.Execute(
+      "UPDATE positions SET title = $2, engagement = $3, field = $4, skills = $5, city = $6, pay_min_cny = $7, "
+      "pay_max_cny = $8, lang = $9, description = $10, status = $11, updated_at = $12 WHERE id = $1 AND status = $13",
+      {p.id, p.title, p.engagement, p.field, JoinLines(p.skills), p.city, p.pay_min_cny, p.pay_max_cny, p.lang,
+       p.description, p.status, p.updated_at, status_was});
+  if (!changed.ok()) return changed.status();
+  return *changed > 0;
 }
 
 Status SetPositionTerms(Tx& tx, int64_t position_id, const std::vector<std::string>& terms) {
   JINCAI_RETURN_IF_ERROR(tx.Execute("DELETE FROM position_terms WHERE position_id = $1", {position_id}).status());
-  for (const auto& t : terms)
-    JINCAI_RETURN_IF_ERROR(
-        tx.Execute("INSERT INTO position_terms (term, position_id) VALUES ($1, $2)", {t, position_id}).status());
+  // Many rows per statement: a long description has thousands of terms, and on
+  // PostgreSQL each statement is a few round trips. Full slices share one shape.
+  constexpr size_t kSlice = 256;
+  for (size_t at = 0; at < terms.size(); at += kSlice) {
+    std::vector<SqlValue> params{position_id};
+    std::string sql = "INSERT INTO position_terms (term, position_id) VALUES ";
+    for (size_t i = at; i < terms.size() && i < at + kSlice; ++i) {
+      params.push_back(terms[i]);
+      sql += (i == at ? "($" : ", ($") + std::to_string(params.size()) + ", $1)";
+    }
+    JINCAI_RETURN_IF_ERROR(tx.Execute(sql, params).status());
+  }
   return Status::Ok();
 }
 

@@ -36,10 +36,15 @@ Result<int64_t> InsertPosition(Tx& tx, const PositionRow& row);
 Result<std::optional<PositionRow>> FindPosition(Tx& tx, int64_t id);
 // Newest first (by id).
 Result<std::vector<PositionRow>> ListPositions(Tx& tx, const PositionFilter& filter);
-// Every open position (for matching), in id order.
-Result<std::vector<PositionRow>> ListOpenPositions(Tx& tx);
-Status UpdatePosition(Tx& tx, const PositionRow& row);  // every field but id, employer and created_at
-// Replaces the position's search terms.
+// Every open position for matching, in id order, without its description (empty): what
+// a score reads, not what a page shows.
+Result<std::vector<PositionRow>> ListOpenPositionFacts(Tx& tx);
+// The positions with these ids, whole, in id order.
+Result<std::vector<PositionRow>> ListPositionsWithIds(Tx& tx, const std::vector<int64_t>& ids);
+// Writes every field but id, employer and created_at, if the stored status is still
+// `status_was`; false when it is not (another writer got there first).
+Result<bool> UpdatePosition(Tx& tx, const PositionRow& row, const std::string& status_was);
+// Replaces the position's search terms (none: it cannot be found).
 Status SetPositionTerms(Tx& tx, int64_t position_id, const std::vector<std::string>& terms);
 
 // "a\nb" <-> {a, b}: how lists of short tags are kept in one column.

@@ -52,6 +52,20 @@ TEST(SearchTermsTest, QueriesWithoutTermsAndBrokenTextAreHarmless) {
   EXPECT_EQ(IndexTerms(std::string("\xe5\xb7")), V{});                    // a truncated character
   EXPECT_TRUE(IndexTerms(std::string(100, 'x')).empty());                 // a 100-letter "word" is not indexed
   EXPECT_EQ(IndexTerms("𠀀𠀁"), (V{"𠀀", "𠀀𠀁", "𠀁"}));                  // characters beyond the BMP
+  EXPECT_EQ(IndexTerms(std::string("x\xc1\x81y")), (V{"x", "y"}));       // an overlong 'A' is not a letter
+  EXPECT_EQ(IndexTerms(std::string("\xf0\x84\xb8\x80")), V{});          // an overlong 一 is not Chinese
+  EXPECT_EQ(IndexTerms(std::string("\xed\xa0\x80")), V{});               // a surrogate
+}
+
+TEST(SearchTermsTest, FullWidthFormsAreAscii) {
+  EXPECT_EQ(IndexTerms("Ｐｙｔｈｏｎ　２０２４"), (V{"2024", "python"}));
+  EXPECT_TRUE(Finds("Python 开发", "ｐｙｔｈｏｎ"));
+}
+
+TEST(SearchTermsTest, ALongQueryWordNarrowsInsteadOfVanishing) {
+  const std::string long_word(65, 'a');
+  EXPECT_FALSE(Finds("java " + long_word, "java " + long_word));  // never indexed, so never found
+  EXPECT_EQ(QueryTerms(long_word), V{long_word});
 }
 
 }  // namespace

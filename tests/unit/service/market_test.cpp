@@ -94,6 +94,7 @@ TEST_P(MarketTest, BadPositionsAndQueriesAreRefusedNamingTheFieldAndChangeNothin
   bad([](PositionInput& p) { p.title = "two\nlines"; }, "title");
   bad([](PositionInput& p) { p.title = "bell\x07"; }, "title");
   bad([](PositionInput& p) { p.description = "vertical\x0btab"; }, "description");
+  bad([](PositionInput& p) { p.title = "工程师\xef\xbf\xbf"; }, "title");  // U+FFFF
   EXPECT_EQ(AuditCount(), audit);
   EXPECT_TRUE(Titles(PositionQuery{}).empty());
   auto q = platform_->market.Search(Q("!!！"));

@@ -345,8 +345,8 @@ describe('the market profile', () => {
 
 describe('the words of a match', () => {
   it('reads a reason in the UI language', () => {
-    const r = { en: 'same field: new_materials', zh: '专业领域相同：新材料' }
-    expect(reasonText(r, 'en')).toBe('same field: new_materials')
+    const r = { en: 'same field: New materials', zh: '专业领域相同：新材料' }
+    expect(reasonText(r, 'en')).toBe('same field: New materials')
     expect(reasonText(r, 'zh-CN')).toBe('专业领域相同：新材料')
   })
 
