@@ -107,7 +107,7 @@ void RunServe(const ServeOptions& o) {
                           platform.records, platform.applications, platform.policies, platform.cards,
                           platform.claims,  platform.flats,        platform.schools,  platform.allowances,
                           platform.simulator, platform.statistics, platform.news,
-                          platform.market,  platform.position_applications,
+                          platform.market,  platform.position_applications, platform.flows,
                           site ? &*site : nullptr};
   http::ServerOptions so;
   so.host = o.host;

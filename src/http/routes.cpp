@@ -260,6 +260,31 @@ std::vector<Route> AllRoutes() {
        "Open positions ranked for the caller, best first, with the reasons of each score; ?limit=",
        {kOk, kInvalid, kUnauth, kForbidden}},
 
+      {"GET", "/api/v1/flows", people_readers, HandleListFlows, "listFlows",
+       "Talent flows between employers and sectors, newest first: the office's all (?talent_id=, ?employer_id=), an "
+       "employer's from or to it, a talent's own; ?limit=, ?before=ID",
+       {kOk, kInvalid, kUnauth, kForbidden}},
+      {"POST", "/api/v1/flows", market_managers, HandleRecordFlow, "recordFlow",
+       "Record a flow: {talent_id, from_employer_id?, to_employer_id? (null: outside the province or no employer), "
+       "engagement?, moved_on, note?}; an employer records flows from or to itself",
+       {kCreated, kInvalid, kUnauth, kForbidden, kMissing}},
+      {"GET", "/api/v1/flows/summary", officers, HandleFlowSummary, "getFlowSummary",
+       "Flows counted by sectors (from, to), into, out of, within and outside the system; cadres' business leaves by state",
+       {kOk, kUnauth, kForbidden}},
+      {"GET", "/api/v1/business-leaves", people_readers, HandleListBusinessLeaves, "listBusinessLeaves",
+       "Cadres' leaves to start a business: the office's all, an employer's own cadres', a talent's own; ?state=, "
+       "?overdue=true, ?employer_id=, ?talent_id=, ?limit=, ?after=",
+       {kOk, kInvalid, kUnauth, kForbidden}},
+      {"POST", "/api/v1/business-leaves", market_managers, HandleGrantBusinessLeave, "grantBusinessLeave",
+       "Record a cadre's leave to start a business: {talent_id, employer_id? (the office names it), business_name, "
+       "business_credit_code, left_on, return_by (after left_on, within 3 years), note?}",
+       {kCreated, kInvalid, kUnauth, kForbidden, kMissing, kConflict}},
+      {"POST", "/api/v1/business-leaves/{id}/actions/{action}", market_managers, HandleEndBusinessLeave,
+       "endBusinessLeave",
+       "End a leave: return (back at the post) or stay (the cadre leaves the post for the business: a flow out of the "
+       "system); {on, note?}",
+       {kOk, kInvalid, kUnauth, kForbidden, kMissing, kConflict}},
+
       {"GET", "/api/v1/audit", officers, HandleListAudit, "listAudit", "Audit records in order; ?after=, ?limit=",
        {kOk, kInvalid, kUnauth, kForbidden}},
       {"GET", "/api/v1/audit/verify", officers, HandleVerifyAudit, "verifyAudit",

@@ -14,6 +14,7 @@
 #include "service/news.h"
 #include "service/simulator.h"
 #include "service/statistics.h"
+#include "service/talent_flows.h"
 #include "service/spouse_allowances.h"
 #include "service/turnover_flats.h"
 #include "store/store.h"
@@ -42,6 +43,7 @@ struct Services {
   service::News& news;
   service::RecruitmentMarket& market;
   service::PositionApplications& position_applications;
+  service::TalentFlows& flows;
   const StaticSite* site = nullptr;  // the web UI, when serve found one
 };
 

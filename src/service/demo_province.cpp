@@ -10,6 +10,7 @@
 
 #include "domain/identity_numbers.h"
 #include "domain/synthetic_population.h"
+#include "policy/value.h"
 #include "service/dossier_evaluation.h"
 
 namespace jincai::service {
@@ -314,6 +315,73 @@ Status SeedMarket(Platform& p, const std::vector<Actor>& employer_admins, const 
   return Status::Ok();
 }
 
+// Talent flows and cadres' business leaves: a few moves recorded by the office (from
+// abroad into an institute, from a state enterprise to a private one, from a private
+// firm into a government bureau) and leaves of the bureau's and the institution's
+// cadres: one on leave, one overdue, one returned. The market's hire adds its own flow.
+Status SeedFlows(Platform& p, const Actor& officer, const std::vector<Actor>& employer_admins,
+                 const std::vector<Actor>& talents, int32_t today) {
+  auto employer_of = [&](const Actor& t) -> std::optional<int64_t> {
+    auto row = p.records.GetTalent(officer, *t.talent_id);
+    return row.ok() ? row->employer_id : std::nullopt;
+  };
+  std::map<int64_t, std::vector<const Actor*>> staff;  // by employer
+  for (const auto& t : talents)
+    if (auto e = employer_of(t)) staff[*e].push_back(&t);
+  auto first_of = [&](size_t employer, size_t skip) -> const Actor* {
+    auto& v = staff[*employer_admins[employer].employer_id];
+    return skip < v.size() ? v[skip] : nullptr;
+  };
+  auto date = [&](int days_ago) { return policy::FormatDate(today - days_ago); };
+  struct DemoFlow {
+    std::optional<size_t> from, to;
+    size_t talent;
+    const char* engagement;
+    int days_ago;
+    const char* note;
+  };
+  const DemoFlow flows[] = {
+      {std::nullopt, 5, 1, "full_time", 400, "海外归国，加入省先进材料研究院"},
+      {2, 0, 2, "full_time", 250, "从国有煤机集团到民营新材料企业"},
+      {0, 9, 3, "full_time", 120, "民营企业骨干调入市科技局"},
+      {3, 1, 4, "consultant", 60, "担任晋阳理工大学顾问"},
+  };
+  for (const auto& f : flows) {
+    const Actor* t = first_of(f.from.value_or(f.talent % employer_admins.size()), 2);
+    if (!t) continue;
+    FlowInput in{*t->talent_id,
+                 f.from ? employer_admins[*f.from].employer_id : std::nullopt,
+                 f.to ? employer_admins[*f.to].employer_id : std::nullopt,
+                 f.engagement, date(f.days_ago), f.note};
+    if (auto v = p.flows.Record(officer, in); !v.ok()) return Status(v.status().code(), "demo flow: " + v.status().message());
+  }
+  struct DemoLeave {
+    size_t employer, skip;
+    const char* business;
+    int left_days_ago, window_days;
+    const char* ends;  // "", "return"
+  };
+  const DemoLeave leaves[] = {
+      {9, 0, "吕梁晋创数字科技有限公司", 200, 3 * 365, ""},
+      {9, 1, "吕梁绿能农业科技有限公司", 1300, 3 * 365, ""},  // past its return date
+      {7, 0, "临汾数智服务有限公司", 800, 2 * 365, "return"},
+  };
+  int n = 0;
+  for (const auto& l : leaves) {
+    const Actor* t = first_of(l.employer, l.skip);
+    if (!t) continue;
+    std::string first17 = "91141000MA" + std::to_string(3000000 + n++);
+    LeaveInput in{*t->talent_id, std::nullopt, l.business, first17 + domain::SocialCreditCodeCheckCharacter(first17),
+                  date(l.left_days_ago), date(l.left_days_ago - l.window_days), ""};
+    auto v = p.flows.GrantLeave(employer_admins[l.employer], in);
+    if (!v.ok()) return Status(v.status().code(), "demo business leave: " + v.status().message());
+    if (std::string(l.ends) == "return")
+      if (auto e = p.flows.EndLeave(employer_admins[l.employer], v->row.id, "return", date(30), "期满返岗"); !e.ok())
+        return e.status();
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
@@ -407,6 +475,7 @@ Result<DemoReport> EnsureDemoProvince(store::Store& store, Platform& platform) {
   JINCAI_RETURN_IF_ERROR(SeedClaims(platform, *officer, holders, employer_admins));
   JINCAI_RETURN_IF_ERROR(SeedNews(platform, *officer));
   JINCAI_RETURN_IF_ERROR(SeedMarket(platform, employer_admins, talents));
+  JINCAI_RETURN_IF_ERROR(SeedFlows(platform, *officer, employer_admins, talents, today));
   report.talents = n;
   report.applications = static_cast<int>(picked->size());
   return report;

@@ -14,6 +14,7 @@
 #include "service/news.h"
 #include "service/simulator.h"
 #include "service/statistics.h"
+#include "service/talent_flows.h"
 #include "service/spouse_allowances.h"
 #include "service/turnover_flats.h"
 
@@ -35,6 +36,7 @@ struct Platform {
         news(store, clock),
         market(store, clock),
         position_applications(store, clock),
+        flows(store, clock),
         applications(store, policies, clock, &cards, &claims) {}
   PolicyRegistry policies;
   Accounts accounts;
@@ -49,6 +51,7 @@ struct Platform {
   News news;
   RecruitmentMarket market;
   PositionApplications position_applications;
+  TalentFlows flows;
   Applications applications;
 };
 

@@ -7,6 +7,7 @@
 #include "domain/hiring_pipeline.h"
 #include "service/audit_trail.h"
 #include "service/recruitment_market.h"
+#include "service/talent_flows.h"
 #include "store/records/employers_table.h"
 #include "store/records/talents_table.h"
 
@@ -148,6 +149,7 @@ Result<PositionApplicationView> PositionApplications::Act(const Actor& by, int64
           .Zh("该申请已被他人处理，请刷新后重试");
     JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, std::string("position_application.") + action, "position_application",
                                         std::to_string(id), before, CanonicalText(a)));
+    if (a.stage == "hired") JINCAI_RETURN_IF_ERROR(RecordMarketHire(tx, by, a, p, ShanghaiDate(clock_()), a.updated_at));
     auto v = ViewOf(tx, std::move(a), p);
     if (!v.ok()) return v.status();
     out = std::move(*v);

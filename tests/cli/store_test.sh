@@ -17,12 +17,13 @@ has "$out" "applied 3 cards"
 has "$out" "applied 4 entitlement_claims"
 has "$out" "applied 5 news"
 has "$out" "applied 6 recruitment_market"
-has "$out" "schema version 6"
+has "$out" "applied 7 talent_flows"
+has "$out" "schema version 7"
 [[ -f data/jincai.db ]] || fail "data/jincai.db was not created"
 run migrate
 expect_rc 0 "second migrate"
 lacks "$out" "applied"
-has "$out" "schema version 6 (up to date)"
+has "$out" "schema version 7 (up to date)"
 
 run audit verify
 expect_rc 0 "verify an empty chain"

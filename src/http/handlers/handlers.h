@@ -117,6 +117,14 @@ Response HandleGetMarketProfile(const Request& req, Services& services);
 Response HandlePutMarketProfile(const Request& req, Services& services);
 Response HandleMarketMatches(const Request& req, Services& services);
 
+// flows.cpp
+Response HandleListFlows(const Request& req, Services& services);
+Response HandleRecordFlow(const Request& req, Services& services);
+Response HandleFlowSummary(const Request& req, Services& services);
+Response HandleListBusinessLeaves(const Request& req, Services& services);
+Response HandleGrantBusinessLeave(const Request& req, Services& services);
+Response HandleEndBusinessLeave(const Request& req, Services& services);
+
 // audit.cpp
 Response HandleListAudit(const Request& req, Services& services);
 Response HandleVerifyAudit(const Request& req, Services& services);

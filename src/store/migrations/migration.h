@@ -62,5 +62,7 @@ Migration SqliteMigration0005News();
 Migration PostgresMigration0005News();
 Migration SqliteMigration0006RecruitmentMarket();
 Migration PostgresMigration0006RecruitmentMarket();
+Migration SqliteMigration0007TalentFlows();
+Migration PostgresMigration0007TalentFlows();
 
 }  // namespace jincai::store

@@ -12,6 +12,7 @@ const std::vector<Migration>& PostgresMigrations() {
       PostgresMigration0004EntitlementClaims(),
       PostgresMigration0005News(),
       PostgresMigration0006RecruitmentMarket(),
+      PostgresMigration0007TalentFlows(),
   };
   return kAll;
 }

@@ -11,6 +11,7 @@ const std::vector<Migration>& SqliteMigrations() {
       SqliteMigration0004EntitlementClaims(),
       SqliteMigration0005News(),
       SqliteMigration0006RecruitmentMarket(),
+      SqliteMigration0007TalentFlows(),
   };
   return kAll;
 }

@@ -31,7 +31,7 @@ class DispatchTest : public testing::Test {
     services_.emplace(Services{*store_, metrics_, router_, platform_->accounts, platform_->records,
                                platform_->applications, platform_->policies, platform_->cards, platform_->claims,
                                platform_->flats, platform_->schools, platform_->allowances, platform_->simulator, platform_->statistics, platform_->news,
-                               platform_->market, platform_->position_applications});
+                               platform_->market, platform_->position_applications, platform_->flows});
   }
   void TearDown() override {
     services_.reset();
