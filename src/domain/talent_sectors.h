@@ -3,8 +3,8 @@
 // An employer's sector follows from its kind and ownership: party and government
 // organs, public institutions (universities, institutes, hospitals among them) and
 // state-owned enterprises are inside the system; other enterprises and social
-// organisations are outside; `none` is no employer in the province (from abroad, from
-// another province, or one's own new business).
+// organisations are outside; `none` is no employer in the province (from abroad or
+// another province). A cadre who stays with a new business moves to non-public enterprises.
 #pragma once
 
 #include <string>

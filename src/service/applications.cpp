@@ -20,16 +20,6 @@ bool Open(const std::string& state) {
   return state != "rejected" && state != "withdrawn" && state != "revoked" && state != "expired";
 }
 
-// The same month and day `years` later; 29 February becomes 28 February.
-std::string AddYears(int32_t day, int years) {
-  std::string d = policy::FormatDate(day);
-  int y = std::stoi(d.substr(0, 4)) + years;
-  std::string md = d.substr(4);
-  if (md == "-02-29") md = "-02-28";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d", y);
-  return std::string(buf) + md;
-}
 
 }  // namespace
 

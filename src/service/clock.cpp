@@ -37,4 +37,14 @@ int32_t ShanghaiDay(int64_t unix_seconds) {
 
 std::string ShanghaiDate(int64_t unix_seconds) { return policy::FormatDate(ShanghaiDay(unix_seconds)); }
 
+std::string AddYears(int32_t day, int years) {
+  std::string d = policy::FormatDate(day);
+  int y = std::stoi(d.substr(0, 4)) + years;
+  std::string md = d.substr(4);
+  if (md == "-02-29") md = "-02-28";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d", y);
+  return std::string(buf) + md;
+}
+
 }  // namespace jincai::service

@@ -144,13 +144,18 @@ Result<FlowView> TalentFlows::Record(const Actor& by, const FlowInput& in) {
   JINCAI_RETURN_IF_ERROR(NoteField("note", in.note));
   std::optional<FlowView> out;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
-    auto t = store::FindTalent(tx, in.talent_id);
-    if (!t.ok()) return t.status();
-    if (!*t) return TalentNotFound(in.talent_id);
     auto from = SectorOfEmployer(tx, in.from_employer_id, "from_employer_id");
     if (!from.ok()) return from.status();
     auto to = SectorOfEmployer(tx, in.to_employer_id, "to_employer_id");
     if (!to.ok()) return to.status();
+    auto t = store::FindTalent(tx, in.talent_id);
+    if (!t.ok()) return t.status();
+    if (!*t) return TalentNotFound(in.talent_id);
+    if (by.IsEmployer()) {  // its own staff, or a talent who applied through it: others answer as missing
+      auto related = store::TalentRelatesToEmployer(tx, in.talent_id, *by.employer_id);
+      if (!related.ok()) return related.status();
+      if (!*related) return TalentNotFound(in.talent_id);
+    }
     store::TalentFlowRow row{0,       in.talent_id, in.from_employer_id, in.to_employer_id, *from,         *to,
                              in.engagement, in.moved_on, "record",       std::nullopt,      in.note, by.AuditName(),
                              UtcText(clock_())};
@@ -238,20 +243,17 @@ Result<LeaveView> TalentFlows::GrantLeave(const Actor& by, const LeaveInput& in)
   if (!left.ok()) return left.status();
   auto ret = DateField("return_by", in.return_by, INT32_MAX);
   if (!ret.ok()) return ret.status();
-  const int y = std::stoi(in.left_on.substr(0, 4));
-  const int32_t latest = policy::DaysFromCivil(y + kMaxLeaveYears, std::stoi(in.left_on.substr(5, 2)),
-                                               std::stoi(in.left_on.substr(8, 2)));
-  if (*ret <= *left || *ret > latest)
+  if (*ret <= *left || in.return_by > AddYears(*left, kMaxLeaveYears))
     return Invalid("return_by", "must be after left_on and at most 3 years from it", "须晚于 left_on 且不超过其后 3 年");
   JINCAI_RETURN_IF_ERROR(NoteField("note", in.note));
   std::optional<LeaveView> out;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
-    auto t = store::FindTalent(tx, in.talent_id);
-    if (!t.ok()) return t.status();
-    if (!*t || (*t)->employer_id != employer_id) return TalentNotFound(in.talent_id);  // not a cadre of this employer
     auto e = store::FindEmployer(tx, *employer_id);
     if (!e.ok()) return e.status();
     if (!*e) return Invalid("employer_id", "names no employer", "不是已登记的用人单位");
+    auto t = store::FindTalent(tx, in.talent_id);
+    if (!t.ok()) return t.status();
+    if (!*t || (*t)->employer_id != employer_id) return TalentNotFound(in.talent_id);  // not a cadre of this employer
     if (!domain::GrantsBusinessLeave((*e)->kind))
       return Status::Conflict("only cadres of party and government organs and public institutions take leave to start a business")
           .Zh("只有党政机关和事业单位的干部可以离岗创业");
@@ -262,6 +264,8 @@ Result<LeaveView> TalentFlows::GrantLeave(const Actor& by, const LeaveInput& in)
     store::BusinessLeaveRow row{0,         in.talent_id, *employer_id, name,    in.business_credit_code, in.left_on,
                                 in.return_by, "on_leave",  "",           in.note, now,                     now};
     auto id = store::InsertBusinessLeave(tx, row);
+    if (!id.ok() && id.status().code() == Code::kConflict)  // a concurrent grant won (the one-open-leave index)
+      return Status::Conflict("the talent is on leave to start a business already").Zh("该人才已处于离岗创业期");
     if (!id.ok()) return id.status();
     row.id = *id;
     JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, "business_leave.grant", "business_leave", std::to_string(row.id), "", CanonicalText(row)));

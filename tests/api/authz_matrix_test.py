@@ -54,6 +54,7 @@ PUBLIC = {("GET", "/healthz"), ("GET", "/metrics"), ("GET", "/api/v1/openapi.jso
 #   {pos_mine}  an open position of demo.employer's employer    {pos_other} one of another employer
 #   {papp_emp}  an application to {pos_mine}'s employer, still moving (not demo.talent's: the demo's
 #               talent applies to none)                        {papp_final} one hired, declined or withdrawn
+#   {leave_ended} a cadre's business leave of another employer, returned (it ends no more)
 # A body "SAME_EMPLOYER" is {emp_other}'s current fields (a PUT that changes nothing).
 SAME_EMPLOYER = "same-employer"
 VALID_POSITION = {"title": "Matrix", "engagement": "full_time", "field": "finance", "skills": [], "city": "taiyuan",
@@ -289,6 +290,23 @@ ROWS = [
     ("GET", "/api/v1/market/matches", "/api/v1/market/matches", None,
      [401, 200, DENY, DENY, DENY, DENY, DENY]),
 
+    # Talent flows and cadres' business leaves. Talents, employers and the office list them
+    # in scope; employers and the office record them; only the office sees the summary.
+    ("GET", "/api/v1/flows", "/api/v1/flows", None, [401, 200, 200, 200, 200, DENY, 200]),
+    ("POST", "/api/v1/flows", "/api/v1/flows", {"talent_id": "x"},
+     [401, DENY, 422, 422, 422, DENY, 422]),
+    ("GET", "/api/v1/flows/summary", "/api/v1/flows/summary", None,
+     [401, DENY, DENY, DENY, 200, DENY, 200]),
+    ("GET", "/api/v1/business-leaves", "/api/v1/business-leaves", None, [401, 200, 200, 200, 200, DENY, 200]),
+    ("POST", "/api/v1/business-leaves", "/api/v1/business-leaves", {"talent_id": "x"},
+     [401, DENY, 422, 422, 422, DENY, 422]),
+    ("POST", "/api/v1/business-leaves/{id}/actions/{action}", "/api/v1/business-leaves/{leave_ended}/actions/return",
+     {}, [401, DENY, 422, 422, 422, DENY, 422]),
+    # A valid end of a leave that has ended: another organ's cadre, so not found for
+    # demo.employer's people; a conflict for the office.
+    ("POST", "/api/v1/business-leaves/{id}/actions/{action}", "/api/v1/business-leaves/{leave_ended}/actions/stay",
+     {"on": "2000-01-01"}, [401, DENY, 404, 404, 409, DENY, 409]),
+
     ("GET", "/api/v1/audit", "/api/v1/audit", None,
      [401, DENY, DENY, DENY, 200, DENY, 200]),
     ("GET", "/api/v1/audit/verify", "/api/v1/audit/verify", None,
@@ -347,15 +365,20 @@ class AuthzMatrixTest(unittest.TestCase):
         papp_emp = [a for a in papps if a["talent_id"] != tal_mine and a["stage"] in ("applied", "shortlisted", "interview")]
         papp_final = [a for a in papps if a["stage"] in ("hired", "declined", "withdrawn")]
         assert pos_mine and pos_other and papp_emp and papp_final, "the demo province lacks a market record"
+        leaves = cls.ok(cls.en.get("/api/v1/business-leaves?limit=500", token=off))["items"]
+        leave_ended = [b for b in leaves if b["state"] == "returned" and b["employer_id"] != emp_mine]
+        assert leave_ended, "the demo province lacks a returned business leave"
         cls.ids = {"tal_mine": tal_mine, "app_mine": app_mine[0]["id"], "tal_emp": tal_emp[0]["id"],
                    "app_emp": app_emp[0]["id"], "app_draft": app_draft[0]["id"], "emp_mine": emp_mine,
                    "emp_other": emp_other[0]["id"], "policy": policies[0]["id"], "claim_mine": claim_mine[0]["id"],
                    "claim_emp": claim_emp[0]["id"], "flat_held": flat_held[0]["id"], "school": schools[0]["id"],
                    "letter": letters[0], "news": news[0]["id"], "pos_mine": pos_mine[0]["id"],
-                   "pos_other": pos_other[0]["id"], "papp_emp": papp_emp[0]["id"], "papp_final": papp_final[0]["id"]}
+                   "pos_other": pos_other[0]["id"], "papp_emp": papp_emp[0]["id"], "papp_final": papp_final[0]["id"],
+                   "leave_ended": leave_ended[0]["id"]}
         cls.missing = {"application": max(a["id"] for a in apps) + 1000, "talent": max(t["id"] for t in talents) + 1000,
                        "claim": max(c["id"] for c in claims) + 1000, "position": max(p["id"] for p in positions) + 1000,
-                       "position_application": max(a["id"] for a in papps) + 1000}
+                       "position_application": max(a["id"] for a in papps) + 1000,
+                       "business_leave": max(b["id"] for b in leaves) + 1000}
         other = emp_other[0]
         cls.same_employer = {k: other[k] for k in ("name", "kind", "ownership", "city", "avg_monthly_salary_fen")}
         cls.snapshot = cls.records_now()
@@ -385,7 +408,9 @@ class AuthzMatrixTest(unittest.TestCase):
                            ("pos_mine", "/api/v1/positions/{pos_mine}"), ("pos_other", "/api/v1/positions/{pos_other}"),
                            ("papp_emp", "/api/v1/position-applications/{papp_emp}"),
                            ("papp_final", "/api/v1/position-applications/{papp_final}"),
-                           ("positions_mine", "/api/v1/employers/{emp_mine}/positions")]:
+                           ("positions_mine", "/api/v1/employers/{emp_mine}/positions"),
+                           ("flows", "/api/v1/flows?limit=500"), ("flow_summary", "/api/v1/flows/summary"),
+                           ("leaves", "/api/v1/business-leaves?limit=500")]:
             out[name] = cls.ok(cls.en.get(path.format(**ids), token=off))
         out["profile"] = cls.ok(cls.en.get("/api/v1/market/profile", token=cls.tokens["talent"]))
         return out
@@ -503,6 +528,8 @@ class AuthzMatrixTest(unittest.TestCase):
              miss["position_application"], None),
             ("employer_admin", "GET", "/api/v1/positions/{}/candidates", ids["pos_other"], miss["position"], None),
             ("employer_staff", "GET", "/api/v1/positions/{}/applications", ids["pos_other"], miss["position"], None),
+            ("employer_admin", "POST", "/api/v1/business-leaves/{}/actions/return", ids["leave_ended"],
+             miss["business_leave"], {"on": "2000-01-01"}),
             # GET /api/v1/employers/{id}/positions belongs here too, but its Chinese detail lacks
             # the id (market_test.py checks it, failing until that is fixed).
         ]

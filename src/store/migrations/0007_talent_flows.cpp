@@ -12,7 +12,8 @@ std::string sqlite_sql, postgres_sql;  // built once: Migration holds a view
 
 // talent_flows.source: market (a position's application reached hired; its id in
 // position_application_id) or record. Sectors: domain/talent_sectors.h, as of the move.
-// business_leaves.state: on_leave, returned, stayed (left the post for the business).
+// business_leaves.state: on_leave, returned, stayed (left the post for the business);
+// at most one leave per talent is on_leave, even when two grants race.
 constexpr std::string_view kSql = R"sql(
 CREATE TABLE talent_flows (
   id                      @ID,
@@ -48,6 +49,7 @@ CREATE TABLE business_leaves (
 );
 CREATE INDEX business_leaves_employer ON business_leaves (employer_id);
 CREATE INDEX business_leaves_talent ON business_leaves (talent_id);
+CREATE UNIQUE INDEX business_leaves_one_open ON business_leaves (talent_id) WHERE state = 'on_leave';
 )sql";
 
 }  // namespace

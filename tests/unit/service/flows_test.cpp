@@ -74,6 +74,9 @@ TEST_P(FlowsTest, FlowsRecordedByHandAreCheckedAndScoped) {
   Actor talent = Talent("talent.a", 1);
   Actor officer = Staff("officer.a", "officer");
   FlowInput in{*talent.talent_id, firm.employer_id, institute.employer_id, "full_time", Today(), "从民企到科研院所"};
+  // An employer records flows of its own staff only: others answer as missing.
+  EXPECT_EQ(platform_->flows.Record(institute, in).status().code(), Code::kNotFound);
+  WorksFor(talent, institute);
   auto v = platform_->flows.Record(institute, in);
   ASSERT_TRUE(v.ok()) << v.status().message();
   EXPECT_EQ(v->row.to_sector, "public_institution");
