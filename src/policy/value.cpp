@@ -145,6 +145,25 @@ int64_t MonthsBetween(int32_t a, int32_t b) {
 
 int64_t YearsBetween(int32_t a, int32_t b) { return MonthsBetween(a, b) / 12; }
 
+MonthsTo::MonthsTo(int32_t b) : b_(b) {
+  CivilFromDays(b, &y_, &m_, &d_);
+  last_ = DaysInMonth(y_, m_);
+}
+
+// MonthsForward with b's side precomputed, in either direction.
+int64_t MonthsTo::From(int32_t a) const {
+  int y, m, d;
+  CivilFromDays(a, &y, &m, &d);
+  if (b_ >= a) {
+    int64_t months = (int64_t{y_} - y) * 12 + (m_ - m);
+    if (d_ < d && d_ != last_) --months;
+    return months;
+  }
+  int64_t months = (int64_t{y} - y_) * 12 + (m - m_);
+  if (d < d_ && d != DaysInMonth(y, m)) --months;
+  return -months;
+}
+
 std::optional<int64_t> ParseScaled(std::string_view s, int digits) {
   if (digits < 0 || digits > 18) return std::nullopt;
   {  // Fast path: "-123.45" with at most 12 integer digits and `digits` decimals.

@@ -38,6 +38,17 @@ std::string FormatDate(int32_t days);
 // Whole years/months from a to b (negative when b < a); 29 Feb counts on 28 Feb.
 int64_t YearsBetween(int32_t a, int32_t b);
 int64_t MonthsBetween(int32_t a, int32_t b);
+// MonthsBetween(a, b) for many a and one b (the evaluation date, say): b's civil date
+// is worked out once.
+class MonthsTo {
+ public:
+  explicit MonthsTo(int32_t b);
+  int64_t From(int32_t a) const;  // == MonthsBetween(a, b)
+
+ private:
+  int32_t b_;
+  int y_, m_, d_, last_;  // b's civil date, and the last day of its month
+};
 
 // Exact decimal text ("-12.5", "3", "0.000001") to an integer scaled by 10^digits.
 // Fails on more decimals than `digits`, on overflow, and on anything not a plain decimal

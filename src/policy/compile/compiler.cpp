@@ -48,6 +48,7 @@ class Compiler {
       for (const auto& a : ce.details) e.details.push_back(a ? Emit(*a, dom) : -1);
       out_->entitlements.push_back(std::move(e));
     }
+    FuseAdditions();
     return out_;
   }
 
@@ -68,10 +69,50 @@ class Compiler {
     }
   }
 
+  // Rough cycles per row of an instruction and everything below it (see Instr::cost).
+  // Shared operands count once per user: an overestimate, which errs towards narrowing.
+  int32_t Cost(const Instr& in) const {
+    auto of = [&](int32_t k) { return k < 0 ? 0 : out_->program.code[static_cast<size_t>(k)].cost; };
+    int32_t own = 1;
+    switch (in.op) {
+      case Opcode::kConst: case Opcode::kParam: case Opcode::kAsOf: case Opcode::kInput:
+      case Opcode::kElemField: case Opcode::kTier: case Opcode::kMemo:
+        own = 0;
+        break;
+      case Opcode::kMul: case Opcode::kRound: own = 2; break;
+      case Opcode::kDiv: own = 4; break;
+      case Opcode::kYears: case Opcode::kMonths: own = 10; break;
+      case Opcode::kCount: case Opcode::kCountIf: case Opcode::kSum: case Opcode::kMinOf:
+      case Opcode::kMaxOf: case Opcode::kAny: case Opcode::kAll: case Opcode::kInList:
+        own = 3;
+        break;
+      default: break;
+    }
+    return std::min(own + of(in.a) + of(in.b) + of(in.c), int32_t{1} << 20);
+  }
+
+  // Identical instructions are emitted once (common subexpressions: the same test in
+  // two criteria, `years_between(child.birth_date, as_of)` twice in one condition).
+  // Every instruction is a pure function of its row, so sharing changes no value;
+  // memos stay distinct by their memo index.
   int32_t Push(Instr in) {
+    auto key = std::make_tuple(static_cast<int>(in.op), static_cast<int>(in.kind), in.domain, in.a, in.b, in.c,
+                               in.slot, in.field, in.set, in.memo, in.imm);
+    auto it = emitted_.find(key);
+    if (it != emitted_.end()) return it->second;
     in.safe = Safe(in);
+    in.cost = Cost(in);
     out_->program.code.push_back(in);
-    return static_cast<int32_t>(out_->program.code.size() - 1);
+    return emitted_[key] = static_cast<int32_t>(out_->program.code.size() - 1);
+  }
+
+  // The index of a literal set, shared by equal sets (so equal tests are one).
+  int32_t Set(std::vector<int64_t> set) {
+    auto& sets = out_->program.sets;
+    auto it = std::find(sets.begin(), sets.end(), set);
+    if (it != sets.end()) return static_cast<int32_t>(it - sets.begin());
+    sets.push_back(std::move(set));
+    return static_cast<int32_t>(sets.size() - 1);
   }
 
   int32_t Leaf(Opcode op, Kind kind, int32_t domain, int32_t slot, int32_t field, int64_t imm) {
@@ -235,13 +276,12 @@ class Compiler {
         std::vector<int64_t> set = e.set;
         std::sort(set.begin(), set.end());
         set.erase(std::unique(set.begin(), set.end()), set.end());
-        out_->program.sets.push_back(std::move(set));
         Instr in;
         in.op = Opcode::kInSet;
         in.kind = Kind::kBool;
         in.domain = dom;
         in.a = kid(0);
-        in.set = static_cast<int32_t>(out_->program.sets.size() - 1);
+        in.set = Set(std::move(set));
         return Push(in);
       }
       case CKind::kInList: {
@@ -316,9 +356,62 @@ class Compiler {
     return Const(Kind::kNumber, 0);
   }
 
+  // Peephole: a chain of additions ((t0 + t1) + t2) + ... (point totals, sums in
+  // formulas) becomes one kAddN over its terms, and a term `if c then x else 0` (a
+  // criterion with a condition) becomes a guarded term. One pass over the rows instead
+  // of one per addition and per condition. The chain's instructions are left in place:
+  // explanations compute its nodes, and errors name them. Only the left spine is
+  // flattened, so the partial sums, and where they overflow, are the chain's.
+  void FuseAdditions() {
+    const std::vector<Instr> code = out_->program.code;  // as emitted
+    auto term_of = [&](int32_t x, int32_t add) {
+      const Instr& t = code[static_cast<size_t>(x)];
+      Term term;
+      term.add = add;
+      term.value = x;
+      if (t.op == Opcode::kIf) {
+        const Instr& z = code[static_cast<size_t>(t.c)];
+        if (z.op == Opcode::kConst && z.imm == 0) {
+          term.when = t.a;
+          term.value = t.b;
+        }
+      }
+      return term;
+    };
+    for (size_t f = 0; f < code.size(); ++f) {
+      const Instr& in = code[f];
+      if (in.op != Opcode::kAdd || in.domain != kRowsDomain) continue;
+      std::vector<std::pair<int32_t, int32_t>> spine;  // (add, its right operand), top down
+      int32_t k = static_cast<int32_t>(f);
+      while (code[static_cast<size_t>(k)].op == Opcode::kAdd) {
+        spine.emplace_back(k, code[static_cast<size_t>(k)].b);
+        k = code[static_cast<size_t>(k)].a;
+      }
+      std::vector<Term> terms{term_of(k, -1)};
+      for (auto it = spine.rbegin(); it != spine.rend(); ++it) terms.push_back(term_of(it->second, it->first));
+      const bool guarded = std::any_of(terms.begin(), terms.end(), [](const Term& t) { return t.when >= 0; });
+      if (terms.size() < 3 && !guarded) continue;
+      Instr fused = in;
+      fused.op = Opcode::kAddN;
+      fused.a = fused.b = fused.c = -1;
+      fused.slot = static_cast<int32_t>(out_->program.terms.size());
+      fused.field = static_cast<int32_t>(terms.size());
+      int64_t cost = 1;
+      for (const Term& t : terms) {
+        cost += code[static_cast<size_t>(t.value)].cost;
+        if (t.when >= 0) cost += code[static_cast<size_t>(t.when)].cost;
+      }
+      fused.cost = static_cast<int32_t>(std::min<int64_t>(cost, int64_t{1} << 20));
+      out_->program.terms.insert(out_->program.terms.end(), terms.begin(), terms.end());
+      out_->program.code[f] = fused;
+    }
+  }
+
   std::shared_ptr<CompiledPolicy> out_;
   std::map<std::tuple<int, int, int32_t, int32_t, int32_t, int64_t>, int32_t> leaves_;
   std::map<std::pair<int32_t, int32_t>, int32_t> broadcasts_;
+  std::map<std::tuple<int, int, int32_t, int32_t, int32_t, int32_t, int32_t, int32_t, int32_t, int32_t, int64_t>, int32_t>
+      emitted_;
 };
 
 }  // namespace

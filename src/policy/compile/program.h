@@ -54,6 +54,13 @@ enum class Opcode : uint8_t {
   kMaxOf,      // Synopsis: r = max of a over the elements. Empty list: error.
   kAny,        // Synopsis: r = a holds for some element (false when empty).
   kAll,        // Synopsis: r = a holds for every element (true when empty).
+  // Fused by the compiler (see FuseAdditions) ------------------------------
+  kAddN,       // Synopsis: r = t0 + t1 + ... over terms[slot .. slot+field), each term
+               // `value` or, with a guard, `if when then value else 0` (value runs only
+               // where when holds, or speculatively). Replaces a chain of kAdd, whose
+               // instructions stay in the program for explanations. Overflow: error,
+               // reported at the kAdd it replaces, in the order the chain would have
+               // met it among the terms' own errors.
 };
 
 const char* OpcodeName(Opcode op);
@@ -72,6 +79,17 @@ struct Instr {
   // Cannot fail (no division, overflow or empty list anywhere below) and is cheap:
   // a lazy parent may run it on rows it does not need. Set by the compiler.
   bool safe = false;
+  // Rough cost of running the instruction and its operands on one row (a comparison
+  // is 1, a division 4), set by the compiler. A lazy parent weighs it to choose between
+  // narrowing the selection and running the operand on every row speculatively.
+  int32_t cost = 0;
+};
+
+// A term of kAddN.
+struct Term {
+  int32_t when = -1;   // guard (bool), or -1
+  int32_t value = -1;
+  int32_t add = -1;    // the kAdd that added this term (-1 for the first): where an overflow is reported
 };
 
 // Evaluation errors of one row: the first one wins.
@@ -81,6 +99,7 @@ const char* EvalErrorText(EvalError e);
 struct Program {
   std::vector<Instr> code;
   std::vector<std::vector<int64_t>> sets;  // sorted members of literal lists
+  std::vector<Term> terms;                 // operands of kAddN
   int32_t memo_count = 0;
   bool IsScalar(int32_t i) const {
     Opcode op = code[static_cast<size_t>(i)].op;

@@ -33,8 +33,9 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
   Sel all = vm_.AllRows();
   for (int d = 0; d < 4; ++d) {
     vm_.Run(policy_.points[d], all);
-    out->points[d].resize(static_cast<size_t>(n));
-    for (int32_t r = 0; r < n; ++r) out->points[d][static_cast<size_t>(r)] = vm_.At(policy_.points[d], r);
+    const Vm::Col v = vm_.ValuesOf(policy_.points[d]);
+    int64_t* p = (out->points[d].resize(static_cast<size_t>(n)), out->points[d].data());
+    for (int32_t r = 0; r < n; ++r) p[r] = v[r];
   }
 
   // Tiers, highest first, over the rows that have none yet.
@@ -44,36 +45,64 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
   for (size_t t = 0; t < policy_.tier_when.size() && !sel_.empty(); ++t) {
     int32_t w = policy_.tier_when[t];
     Sel s{sel_.data(), static_cast<int32_t>(sel_.size())};
-    if (w >= 0) vm_.Run(w, s);
+    if (w >= 0) vm_.RunFor(w, s);
     const auto& modes = ck.tier_engagement[t];
-    next_.clear();
-    int64_t tier_id = ck.tier_ids[t];
-    for (int32_t r : sel_) {
-      bool holds = w < 0 || vm_.At(w, r) != 0;
-      if (holds && engagement) holds = std::find(modes.begin(), modes.end(), engagement[r]) != modes.end();
-      if (holds && vm_.error(r) == EvalError::kNone) {
-        out->tier[static_cast<size_t>(r)] = static_cast<int32_t>(t);
-        tier_ids_[static_cast<size_t>(r)] = tier_id;
-      } else {
-        next_.push_back(r);
+    const int64_t tier_id = ck.tier_ids[t];
+    static const int64_t kTrue = 1;
+    const Vm::Col when = w >= 0 ? vm_.ValuesOf(w) : Vm::Col::Scalar(&kTrue);
+    // Without branches on the data: whether a row is in a band is as good as random.
+    // Up to four engagement modes are compared at once (padding never matches: ids
+    // are not negative), more in a loop.
+    const bool few_modes = modes.size() <= 4;
+    int64_t m4[4] = {-1, -1, -1, -1};
+    if (few_modes) std::copy(modes.begin(), modes.end(), m4);
+    // Plain pointers: through the vectors, each store below would make the compiler
+    // reload them.
+    next_.resize(sel_.size());
+    int32_t* keep = next_.data();
+    int32_t* tiers = out->tier.data();
+    int64_t* ids = tier_ids_.data();
+    const int32_t* rows = sel_.data();
+    const size_t nr = sel_.size();
+    const int32_t tier = static_cast<int32_t>(t);
+    int32_t nk = 0;
+    for (size_t k = 0; k < nr; ++k) {
+      const int32_t r = rows[k];
+      bool holds = (when[r] != 0) & (vm_.error(r) == EvalError::kNone);
+      if (engagement) {
+        const int64_t e = engagement[r];
+        bool covered = (e == m4[0]) | (e == m4[1]) | (e == m4[2]) | (e == m4[3]);
+        if (!few_modes)
+          for (int64_t m : modes) covered |= m == e;
+        holds &= covered;
       }
+      tiers[r] = holds ? tier : tiers[r];
+      ids[r] = holds ? tier_id : ids[r];
+      keep[nk] = r;
+      nk += !holds;
     }
+    next_.resize(static_cast<size_t>(nk));
     sel_.swap(next_);
   }
 
   // Entitlements over the rows of their tiers.
+  const std::vector<int>* sel_tiers = nullptr;  // the tiers sel_ holds the rows of
   for (size_t e = 0; e < policy_.entitlements.size(); ++e) {
     const CompiledEntitlement& ent = policy_.entitlements[e];
-    // Tier index + 1 -> grants it (index 0: no tier).
-    grants_tier_.assign(ck.doc->tiers.size() + 1, 0);
-    for (int t : ck.entitlement_tiers[e]) grants_tier_[static_cast<size_t>(t) + 1] = 1;
-    sel_.resize(static_cast<size_t>(n));
-    int32_t ns = 0;
-    for (int32_t r = 0; r < n; ++r) {
-      sel_[static_cast<size_t>(ns)] = r;
-      ns += grants_tier_[static_cast<size_t>(out->tier[static_cast<size_t>(r)] + 1)];
+    // Entitlements usually share their tiers: select their rows once.
+    if (!sel_tiers || *sel_tiers != ck.entitlement_tiers[e]) {
+      sel_tiers = &ck.entitlement_tiers[e];
+      // Tier index + 1 -> grants it (index 0: no tier).
+      grants_tier_.assign(ck.doc->tiers.size() + 1, 0);
+      for (int t : ck.entitlement_tiers[e]) grants_tier_[static_cast<size_t>(t) + 1] = 1;
+      sel_.resize(static_cast<size_t>(n));
+      int32_t ns = 0;
+      for (int32_t r = 0; r < n; ++r) {
+        sel_[static_cast<size_t>(ns)] = r;
+        ns += grants_tier_[static_cast<size_t>(out->tier[static_cast<size_t>(r)] + 1)];
+      }
+      sel_.resize(static_cast<size_t>(ns));
     }
-    sel_.resize(static_cast<size_t>(ns));
     if (sel_.empty()) continue;
     Sel rows{sel_.data(), static_cast<int32_t>(sel_.size())};
     Sel s = rows;
@@ -83,28 +112,35 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
     }
     if (ent.when >= 0) {
       vm_.Run(ent.when, s);
-      next_.clear();
-      for (int32_t k = 0; k < s.n; ++k)
-        if (vm_.At(ent.when, s.idx[k])) next_.push_back(s.idx[k]);
-      s = Sel{next_.data(), static_cast<int32_t>(next_.size())};
+      const Vm::Col when = vm_.ValuesOf(ent.when);
+      next_.resize(static_cast<size_t>(s.n));
+      int32_t nk = 0;
+      for (int32_t k = 0; k < s.n; ++k) {  // without a branch on the condition
+        next_[static_cast<size_t>(nk)] = s.idx[k];
+        nk += when[s.idx[k]] != 0;
+      }
+      s = Sel{next_.data(), nk};
     }
     if (ent.monthly >= 0) vm_.Run(ent.monthly, s);
     for (int32_t a : ent.amounts) if (a >= 0) vm_.Run(a, s);
     for (int32_t a : ent.details) if (a >= 0) vm_.Run(a, s);
     const ListColumn* list = ent.list_slot >= 0 ? &batch.lists[static_cast<size_t>(ent.list_slot)] : nullptr;
+    static const int64_t kZero = 0;
+    const Vm::Col monthly = ent.monthly >= 0 ? vm_.ValuesOf(ent.monthly) : Vm::Col::Scalar(&kZero);
+    extra_.clear();
+    for (int32_t a : ent.amounts) extra_.push_back(a >= 0 ? vm_.ValuesOf(a) : Vm::Col::Scalar(&kZero));
+    for (int32_t a : ent.details) extra_.push_back(a >= 0 ? vm_.ValuesOf(a) : Vm::Col::Scalar(&kZero));
+    out->grants.reserve(out->grants.size() + static_cast<size_t>(s.n));
     for (int32_t k = 0; k < s.n; ++k) {
       int32_t idx = s.idx[k];
       Grant g;
       g.row = list ? list->parent[static_cast<size_t>(idx)] : idx;
       g.entitlement = static_cast<int32_t>(e);
       g.element = list ? idx - list->offsets[static_cast<size_t>(g.row)] : -1;
-      if (ent.monthly >= 0) {
-        g.monthly = vm_.At(ent.monthly, idx);
-        g.has_monthly = true;
-      }
+      g.monthly = monthly[idx];
+      g.has_monthly = ent.monthly >= 0;
       g.amounts_at = static_cast<uint32_t>(out->amounts.size());
-      for (int32_t a : ent.amounts) out->amounts.push_back(a >= 0 ? vm_.At(a, idx) : 0);
-      for (int32_t a : ent.details) out->amounts.push_back(a >= 0 ? vm_.At(a, idx) : 0);
+      for (const Vm::Col& c : extra_) out->amounts.push_back(c[idx]);
       out->grants.push_back(g);
     }
   }

@@ -28,6 +28,7 @@ class Evaluator {
   std::vector<int64_t> tier_ids_;
   std::vector<int32_t> sel_, next_, elems_;
   std::vector<uint8_t> grants_tier_;
+  std::vector<Vm::Col> extra_;  // an entitlement's amounts and details
 };
 
 }  // namespace jincai::policy

@@ -38,7 +38,15 @@ class Vm {
   // The tier id (interned string) per row, read by `tier` in entitlements.
   void SetTiers(const int64_t* tier_ids) { tiers_ = tier_ids; }
 
-  void Run(int32_t instr, Sel sel);
+  // Leaves (constants, parameters, inputs) have nothing to run: half the operands, so
+  // they are skipped here, inline.
+  void Run(int32_t instr, Sel sel) {
+    if (sel.n > 0 && !leaf_[static_cast<size_t>(instr)]) RunOp(instr, sel);
+  }
+  // Runs instr for (at least) the rows of `need`, ascending. When they are most of the
+  // batch it runs on every row instead, as dense loops are faster than indexed ones,
+  // and drops the errors of the rows not in `need` (see RunSpeculative).
+  void RunFor(int32_t instr, Sel need);
   Sel AllRows() const { return Sel{nullptr, batch_->rows}; }
 
   // The value of an instruction at a row or element it has been run on.
@@ -49,6 +57,19 @@ class Vm {
     if (in.op == Opcode::kAsOf) return as_of_;
     return ptr_[static_cast<size_t>(instr)][index];
   }
+
+  // The values of an instruction: a column, or a scalar read through the same pointer
+  // with index 0 (mask 0), so loops index it without a branch.
+  struct Col {
+    const int64_t* p;
+    int64_t v;
+    bool scalar;
+    int32_t mask;
+    int64_t operator[](int32_t i) const { return p[i & mask]; }
+    static Col Scalar(const int64_t* v) { return {v, *v, true, 0}; }
+  };
+  // For loops over many rows: indexed like At, without its dispatch per call.
+  Col ValuesOf(int32_t instr) const { return Operand(instr); }
 
   EvalError error(int32_t row) const { return static_cast<EvalError>(err_[static_cast<size_t>(row)]); }
   int32_t error_instr(int32_t row) const { return err_instr_[static_cast<size_t>(row)]; }
@@ -69,24 +90,28 @@ class Vm {
   }
   const Batch& batch() const { return *batch_; }
   // Elements of the selected rows in a list slot (ascending).
-  void ElementsOf(int32_t list_slot, Sel rows, std::vector<int32_t>* out) const;
+  void ElementsOf(int32_t list_slot, Sel rows, std::vector<int32_t>* out);
 
  private:
-  // An operand: a column, or a scalar read through the same pointer with index 0
-  // (mask 0), so loops index it without a branch.
-  struct Col {
-    const int64_t* p;
-    int64_t v;
-    bool scalar;
-    int32_t mask;
-    int64_t operator[](int32_t i) const { return p[i & mask]; }
-  };
+  void RunOp(int32_t instr, Sel sel);
   Col Operand(int32_t instr) const;
   int64_t* Out(int32_t instr);
-  void Fail(int32_t domain, int32_t index, EvalError e, int32_t instr);
+  void PlanPrefetch();
+  void PrefetchSome();
+  // Cold: errors are rare, and keeping the call out of line keeps the loops tight.
+  [[gnu::cold, gnu::noinline]] void Fail(int32_t domain, int32_t index, EvalError e, int32_t instr);
   void RunLazy(int32_t i, const Instr& in, Sel sel);
   void RunList(int32_t i, const Instr& in, Sel sel);
   void RunEager(int32_t i, const Instr& in, Sel sel);
+  bool RunDense(const Instr& in, int32_t n, const Col& a, const Col& b, int64_t* out);
+  // Runs operand x of a lazy instruction on all of `sel`, although only the rows where
+  // (guard != 0) == want need it; see RunLazy.
+  void RunSpeculative(int32_t x, Sel sel, const Col& guard, bool want);
+  // Runs x on at least the rows of sel where guard holds: only on them, or on all of
+  // sel speculatively when that spares little (the choice of RunLazy).
+  void RunGuarded(int32_t x, Sel sel, const Col& guard);
+  bool WorthSpeculating(int64_t spared_cost, int32_t rows) const;
+  void RunAddN(int32_t i, const Instr& in, Sel sel);
 
   // Selection buffers, reused in stack order (Run recurses): no allocation per call.
   class Buffer {
@@ -116,6 +141,7 @@ class Vm {
   int32_t as_of_ = 0;
   std::vector<int64_t> params_;
   std::vector<int32_t> param_from_;
+  std::vector<uint8_t> leaf_;                 // instruction has no work (see Run)
   std::vector<const int64_t*> ptr_;           // register of each instruction
   std::vector<int64_t> scalar_;               // value of each scalar instruction
   std::vector<std::vector<int64_t>> store_;   // owned registers
@@ -123,6 +149,28 @@ class Vm {
   std::vector<int32_t> memo_count_;
   std::vector<uint8_t> err_;
   std::vector<int32_t> err_instr_;
+  std::vector<uint8_t> row_mask_;  // scratch of ElementsOf
+  std::vector<int64_t> need_;      // scratch of RunFor
+  // Lines of the batch to request ahead, and how many have been (see PlanPrefetch).
+  static constexpr int kPrefetchPerRun = 24;  // lines
+  struct Span {
+    const char* p;
+    size_t bytes;
+  };
+  std::vector<Span> prefetch_;
+  size_t prefetch_col_ = 0, prefetch_off_ = 0;
+  std::vector<uint8_t> list_seen_;
+  // While spec_depth_ > 0 errors are logged here, in the order they happen, instead of
+  // being recorded; the speculating instruction keeps those of the rows that needed
+  // the operand and drops the others (see RunSpeculative).
+  struct SpecError {
+    int32_t row;
+    EvalError e;
+    int32_t instr;
+  };
+  int32_t spec_depth_ = 0;
+  std::vector<SpecError> spec_log_;
+  std::vector<SpecError> merged_;  // scratch of RunAddN
 };
 
 }  // namespace jincai::policy
