@@ -264,6 +264,15 @@ bool PageOf(const Request& req, int64_t* limit, int64_t* after, Response* proble
   return number("limit", 100, 1, 500, limit) && number("after", 0, 0, INT64_MAX, after);
 }
 
+bool NewestPageOf(const Request& req, int64_t* limit, int64_t* before_id, Response* problem) {
+  int64_t after = 0;
+  if (!PageOf(req, limit, &after, problem)) return false;
+  std::optional<int64_t> before;
+  if (!QueryId(req, "before", &before, problem)) return false;
+  *before_id = before.value_or(0);
+  return true;
+}
+
 std::string QueryParam(const Request& req, std::string_view name) {
   std::string_view q = req.query;
   size_t at = 0;

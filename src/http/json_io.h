@@ -67,6 +67,10 @@ std::optional<int64_t> PathId(const Request& req, const char* name, Response* pr
 // a 422 problem when either is not such a number.
 bool PageOf(const Request& req, int64_t* limit, int64_t* after, Response* problem);
 
+// ?limit=N (as PageOf) and ?before=ID (a positive id; 0 when absent) of the lists that
+// page newest first; false with a 422 problem when either is malformed.
+bool NewestPageOf(const Request& req, int64_t* limit, int64_t* before_id, Response* problem);
+
 // A query parameter's decoded value ("" when absent).
 std::string QueryParam(const Request& req, std::string_view name);
 

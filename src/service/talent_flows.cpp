@@ -69,6 +69,14 @@ Result<std::string> SectorOfEmployer(store::Tx& tx, const std::optional<int64_t>
   return domain::SectorOf((*e)->kind, (*e)->ownership);
 }
 
+// Inserts the flow, setting its id, and audits it.
+Status InsertFlow(store::Tx& tx, const Actor& by, store::TalentFlowRow* row) {
+  auto id = store::InsertTalentFlow(tx, *row);
+  if (!id.ok()) return id.status();
+  row->id = *id;
+  return RecordChange(tx, by, "talent_flow.record", "talent_flow", std::to_string(row->id), "", CanonicalText(*row));
+}
+
 // Names of talents and employers, read once per request.
 class Names {
  public:
@@ -159,10 +167,7 @@ Result<FlowView> TalentFlows::Record(const Actor& by, const FlowInput& in) {
     store::TalentFlowRow row{0,       in.talent_id, in.from_employer_id, in.to_employer_id, *from,         *to,
                              in.engagement, in.moved_on, "record",       std::nullopt,      in.note, by.AuditName(),
                              UtcText(clock_())};
-    auto id = store::InsertTalentFlow(tx, row);
-    if (!id.ok()) return id.status();
-    row.id = *id;
-    JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, "talent_flow.record", "talent_flow", std::to_string(row.id), "", CanonicalText(row)));
+    JINCAI_RETURN_IF_ERROR(InsertFlow(tx, by, &row));
     Names names(tx);
     auto v = FlowViewOf(names, std::move(row));
     if (!v.ok()) return v.status();
@@ -313,10 +318,7 @@ Result<LeaveView> TalentFlows::EndLeave(const Actor& by, int64_t id, const std::
                                 "full_time", on, "record", std::nullopt,
                                 "离岗创业期满留在企业 / stayed with the business: " + row.business_name, by.AuditName(),
                                 row.updated_at};
-      auto fid = store::InsertTalentFlow(tx, flow);
-      if (!fid.ok()) return fid.status();
-      flow.id = *fid;
-      JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, "talent_flow.record", "talent_flow", std::to_string(flow.id), "", CanonicalText(flow)));
+      JINCAI_RETURN_IF_ERROR(InsertFlow(tx, by, &flow));
     }
     Names names(tx);
     auto v = LeaveViewOf(names, std::move(row), policy::FormatDate(today));
@@ -368,10 +370,7 @@ Status RecordMarketHire(store::Tx& tx, const Actor& by, const store::PositionApp
   if (!to.ok()) return to.status();
   store::TalentFlowRow row{0,     a.talent_id, from_id, p.employer_id, *from, *to, p.engagement, today, "market",
                            a.id,  "岗位录用 / hired: " + p.title, by.AuditName(), now};
-  auto id = store::InsertTalentFlow(tx, row);
-  if (!id.ok()) return id.status();
-  row.id = *id;
-  return RecordChange(tx, by, "talent_flow.record", "talent_flow", std::to_string(row.id), "", CanonicalText(row));
+  return InsertFlow(tx, by, &row);
 }
 
 }  // namespace jincai::service

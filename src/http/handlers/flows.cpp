@@ -53,13 +53,9 @@ nlohmann::json LeaveJson(const service::LeaveView& v) {
 Response HandleListFlows(const Request& req, Services& s) {
   store::TalentFlowFilter f;
   Response problem;
-  int64_t after = 0;
-  if (!PageOf(req, &f.limit, &after, &problem)) return problem;
-  std::optional<int64_t> before;
-  if (!QueryId(req, "before", &before, &problem) || !QueryId(req, "talent_id", &f.talent_id, &problem) ||
+  if (!NewestPageOf(req, &f.limit, &f.before_id, &problem) || !QueryId(req, "talent_id", &f.talent_id, &problem) ||
       !QueryId(req, "employer_id", &f.employer_id, &problem))
     return problem;
-  f.before_id = before.value_or(0);
   auto rows = s.flows.List(req.auth->actor, f);
   if (!rows.ok()) return ProblemFor(rows.status(), req);
   nlohmann::json items = nlohmann::json::array();

@@ -35,11 +35,7 @@ std::optional<service::NewsArticle> ArticleOf(const Request& req, Response* prob
 }
 
 bool FilterOf(const Request& req, store::NewsFilter* f, Response* problem) {
-  int64_t after = 0;
-  if (!PageOf(req, &f->limit, &after, problem)) return false;
-  std::optional<int64_t> before;
-  if (!QueryId(req, "before", &before, problem)) return false;
-  f->before_id = before.value_or(0);
+  if (!NewestPageOf(req, &f->limit, &f->before_id, problem)) return false;
   if (std::string v = QueryParam(req, "category"); !v.empty()) f->category = v;
   if (std::string v = QueryParam(req, "lang"); !v.empty()) f->lang = v;
   return true;

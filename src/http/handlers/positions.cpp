@@ -87,11 +87,7 @@ std::optional<service::PositionInput> PositionOf(const Request& req, Response* p
 
 // ?q=, ?engagement=, ?field=, ?city=, ?employer_id=, ?pay_at_least=, ?limit=, ?before=
 bool QueryOf(const Request& req, service::PositionQuery* q, Response* problem) {
-  int64_t after = 0;
-  if (!PageOf(req, &q->limit, &after, problem)) return false;
-  std::optional<int64_t> before;
-  if (!QueryId(req, "before", &before, problem)) return false;
-  q->before_id = before.value_or(0);
+  if (!NewestPageOf(req, &q->limit, &q->before_id, problem)) return false;
   if (!QueryId(req, "employer_id", &q->employer_id, problem)) return false;
   q->q = QueryParam(req, "q");
   if (std::string v = QueryParam(req, "engagement"); !v.empty()) q->engagement = v;
