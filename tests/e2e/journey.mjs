@@ -43,7 +43,18 @@
 //   search), the talent says what work they look for and sees it ranked with its
 //   reasons, opens it and applies; demo.employer sees the applicant with the match
 //   score, shortlists then offers (a decline needs a reason); the talent accepts and
-//   sees "hired"; the employer closes the position and it leaves the search.
+//   sees "hired"; the employer closes the position and it leaves the search. Talent
+//   flows: a cadre of the demo's government organ (found by its kind) registers;
+//   demo.officer's flow page shows the flows in and out of the system and the business
+//   leaves as figures (those of the API), the Sankey chart between sectors and its
+//   matrix, the demo's flows and the overdue leave filtered; a flow is refused in the
+//   browser (the same side twice) and by the server next to the talent (no such talent),
+//   then recorded (the cadre from outside the province), and the page reads in English;
+//   the organ grants the cadre a leave to start a business (the form refused when
+//   empty, a wrong credit-code check character refused next to its field, the cadres on
+//   leave not offered), an enterprise is told it grants none; the cadre sees the leave
+//   and the move on "My career moves"; the organ ends the leave with the return and the
+//   cadre sees it returned, in English at phone width.
 //
 // The server serves the built UI itself (`--web web/dist`), as in production.
 //
@@ -1036,6 +1047,221 @@ async function main() {
       check(xlsx === 200, `Excel: ${xlsx}`)
       await shot(officer, '27-officer-statistics')
     }, officer)
+
+    // --- talent flows and cadres' business leaves -------------------------------------------
+    const cnToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const plusDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+    const cadreName = `测试干部${stamp.slice(-4)}`
+    const cadreUser = `e2e.cadre.${stamp}`
+    const cadrePassword = 'e2e-cadre-2026'
+    const business = `吕梁e2e数智科技有限公司 ${stamp}`
+    /** Chooses an option, then waits for the dropdown to close (the next select's options may have the same words). */
+    const choose = async (page, select, text) => {
+      await chooseOption(page, select, text)
+      await page.locator('.el-select__popper:visible').first().waitFor({ state: 'hidden' })
+    }
+    let gov = null // the demo's government organ and the account of its employer admin
+    let govUser = ''
+    let cadreId = 0
+    await step("a cadre of the demo's government organ: the organ found among the employers, the cadre registered (API)", async () => {
+      const auth = { headers: { Authorization: `Bearer ${emp.token}` } }
+      const employers = (await apiJson(apiBase, '/api/v1/employers', auth)).items
+      gov = employers.find((e) => e.kind === 'government')
+      check(gov, 'no employer of kind government in the demo')
+      govUser = gov.id === emp.user.employer_id ? 'demo.employer' : `employer${gov.id}`
+      const govLogin = await apiJson(apiBase, '/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: govUser, password: PASSWORD }),
+      })
+      check(govLogin.user.employer_id === gov.id, `${govUser} is not the account of ${gov.name}`)
+      const json = { 'Content-Type': 'application/json' }
+      await apiJson(apiBase, '/api/v1/auth/register/talent', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ username: cadreUser, password: cadrePassword, name: cadreName, document_kind: 'resident_id', document_number: residentId(`14112519880312${String(Math.floor(Math.random() * 900) + 100)}`), nationality: 'CN' }),
+      })
+      const cadreLogin = await apiJson(apiBase, '/api/v1/auth/login', { method: 'POST', headers: json, body: JSON.stringify({ username: cadreUser, password: cadrePassword }) })
+      cadreId = cadreLogin.user.talent_id
+      await apiJson(apiBase, `/api/v1/talents/${cadreId}`, { method: 'PATCH', headers: { ...json, Authorization: `Bearer ${cadreLogin.token}` }, body: JSON.stringify({ employer_id: gov.id }) })
+      console.log(`# government organ: ${gov.name} (#${gov.id}, account ${govUser}); cadre ${cadreName} #${cadreId}`)
+    })
+
+    await step("officer: the talent flow page shows the demo's flows in figures, a Sankey chart and a list; leaves filtered; a flow recorded (refused at its fields first)", async () => {
+      await officer.click('nav a[href="/officer/flows"]')
+      await officer.waitForURL('**/officer/flows')
+      const summary = await officer.evaluate(async () => (await fetch('/api/v1/flows/summary')).json())
+      const figure = async (id) => Number((await officer.locator(`[data-testid=${id}]`).textContent()).replace(/\D/g, ''))
+      await officer.locator('[data-testid=flow-into]').waitFor()
+      check((await figure('flow-into')) === summary.into_system && summary.into_system >= 1, `into the system: ${await figure('flow-into')}, the API says ${summary.into_system}`)
+      check((await figure('flow-out_of')) === summary.out_of_system && (await figure('flow-outside')) === summary.outside_system, 'out of / outside the system differ from the API')
+      check((await figure('leaves-on_leave')) === summary.business_leaves.on_leave && summary.business_leaves.on_leave >= 1, 'no cadre on leave')
+      check((await figure('leaves-overdue')) === summary.business_leaves.overdue && summary.business_leaves.overdue >= 1, 'no overdue leave')
+      // The chart: ECharts' Sankey drawn (loaded with it), the matrix beside it with the sectors' names.
+      await officer.locator('[data-testid=sector-chart] canvas').waitFor()
+      await officer.locator('[data-testid=sector-chart][data-drawn-at]').waitFor()
+      const matrixRows = officer.locator('[data-testid=flow-matrix] tbody tr')
+      check((await matrixRows.count()) >= 2, 'the matrix has fewer than two sectors left')
+      check((await officer.locator('[data-testid=flow-matrix]').textContent()).includes('省外或无单位'), 'the matrix does not name "outside the province or no employer"')
+      check((await officer.locator('[data-testid=sector-chart]').getAttribute('aria-label')).includes('→'), 'the chart says nothing in words')
+      // The demo's flows: from abroad into the institute, a private firm into the bureau, the market's hire.
+      const flows = officer.locator('[data-testid=flows-table]')
+      await flows.locator('.el-table__row', { hasText: '海外归国' }).waitFor()
+      await flows.locator('.el-table__row', { hasText: '民营企业骨干调入市科技局' }).waitFor()
+      check((await flows.locator('[data-source=market]').count()) >= 1, 'the market hire is not among the flows')
+      // The leaves: the overdue one only, then all again.
+      await officer.locator('[data-testid=leaves-table] [data-state=on_leave]').first().waitFor()
+      await officer.click('[data-testid=filter-leave-overdue]')
+      await officer.waitForFunction((n) => document.querySelectorAll('[data-testid=leaves-table] [data-testid^=leave-][data-overdue=true]').length === n && document.querySelectorAll('[data-testid=leaves-table] [data-overdue=false]').length === 0, summary.business_leaves.overdue)
+      await officer.click('[data-testid=filter-leave-overdue]')
+      await officer.locator('[data-testid=leaves-table] [data-overdue=false]').first().waitFor()
+      await officer.waitForTimeout(1200) // the chart's bands and labels drawn in (ECharts animates for a second)
+      await shot(officer, '38-officer-flows')
+      // Recording a flow: refused in the browser (the same "employer" on both sides), by the
+      // server next to the talent (no such talent), then recorded: the cadre from outside the province.
+      await officer.click('[data-testid=record-flow]')
+      const dialog = officer.locator('[data-testid=flow-dialog]')
+      await dialog.waitFor()
+      const errorOf = (id) => officer.locator('.el-form-item', { has: officer.locator(id) }).locator('.el-form-item__error')
+      await officer.fill('#fl-talent', '999999')
+      await choose(officer, officer.locator('[data-testid=fl-from]'), '省外或无单位')
+      await choose(officer, officer.locator('[data-testid=fl-to]'), '省外或无单位')
+      await officer.click('[data-testid=flow-submit]')
+      await errorOf('#fl-to').filter({ hasText: '流入单位不能与流出单位相同' }).waitFor()
+      await choose(officer, officer.locator('[data-testid=fl-to]'), gov.name)
+      await errorOf('#fl-to').waitFor({ state: 'detached' })
+      await officer.fill('#fl-note', '从省外引进（e2e）')
+      await officer.click('[data-testid=flow-submit]')
+      await errorOf('#fl-talent').filter({ hasText: '999999' }).waitFor() // 404: named next to the talent
+      await shot(officer, '38c-officer-record-flow', false)
+      await officer.fill('#fl-talent', String(cadreId))
+      await officer.click('[data-testid=flow-submit]')
+      await officer.locator('.el-message--success', { hasText: cadreName }).last().waitFor()
+      await dialog.waitFor({ state: 'hidden' })
+      await flows.locator('.el-table__row', { hasText: cadreName }).locator('[data-direction=into]').waitFor()
+      await officer.locator('[data-testid=flow-into]', { hasText: String(summary.into_system + 1) }).waitFor()
+      // The page in English: the sectors in the server's English words.
+      await officer.locator('.el-message').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {})
+      const drawnAt = await officer.locator('[data-testid=sector-chart]').getAttribute('data-drawn-at')
+      const switchTo = async (language, heading) => {
+        await officer.evaluate(() => window.scrollTo(0, 0))
+        for (let tries = 0; ; tries++) {
+          await chooseOption(officer, officer.locator('[data-testid=language]'), language)
+          const ok = await officer.getByRole('heading', { name: heading, level: 1 }).waitFor({ timeout: 3000 }).then(() => true, () => false)
+          if (ok) return
+          check(tries < 2, `the language did not switch to ${language}`)
+          await officer.keyboard.press('Escape')
+        }
+      }
+      await switchTo('English', 'Talent flow')
+      await officer.locator('[data-testid=flow-matrix]', { hasText: 'Outside the province or no employer' }).waitFor()
+      await officer.waitForFunction((before) => {
+        const chart = document.querySelector('[data-testid=sector-chart]')
+        return chart?.getAttribute('aria-label')?.startsWith('Talent flows between sectors') && chart.getAttribute('data-drawn-at') !== before
+      }, drawnAt) // the chart redrawn with the English words
+      await officer.waitForTimeout(1200) // the chart redrawn in English
+      await shot(officer, '38b-officer-flows-en')
+      await switchTo('中文', '人才流动')
+    }, officer)
+
+    const govPage = await newPage()
+    await step('the government organ grants its cadre a leave to start a business (its credit code checked in the browser)', async () => {
+      await login(govPage, base, govUser)
+      await govPage.click('nav a[href="/employer/flows"]')
+      await govPage.waitForURL('**/employer/flows')
+      await govPage.locator('[data-testid=employer-kind][data-kind=government]').waitFor()
+      await govPage.locator('[data-testid=flows-table] .el-table__row', { hasText: cadreName }).waitFor() // the flow the office recorded
+      check(!(await govPage.locator('[data-testid=leave-not-granting]').count()), 'a government organ is told it grants no leaves')
+      await govPage.locator('[data-testid=leaves-table] [data-state=on_leave]').first().waitFor() // the demo's cadres on leave
+      await govPage.click('[data-testid=grant-leave]')
+      const dialog = govPage.locator('[data-testid=leave-dialog]')
+      await dialog.waitFor()
+      const errorOf = (id) => govPage.locator('.el-form-item', { has: govPage.locator(id) }).locator('.el-form-item__error')
+      // Nothing filled in: refused next to the fields.
+      await govPage.click('[data-testid=leave-submit]')
+      await errorOf('#lv-talent').waitFor()
+      await errorOf('#lv-business').waitFor()
+      await errorOf('#lv-return').waitFor()
+      // The demo's cadres on leave already are offered but cannot be chosen.
+      await govPage.locator('[data-testid=lv-talent]').click()
+      await govPage.locator('.el-select-dropdown__item.is-disabled:visible', { hasText: '离岗创业中' }).first().waitFor() // offered, not chosen
+      await govPage.keyboard.press('Escape')
+      await govPage.locator('.el-select__popper:visible').first().waitFor({ state: 'hidden' })
+      await choose(govPage, govPage.locator('[data-testid=lv-talent]'), cadreName)
+      await govPage.fill('#lv-business', business)
+      // A wrong check character, typed in small letters: refused next to the field, with the right one.
+      await govPage.fill('#lv-credit', '91141000ma3000999x')
+      await govPage.locator('#lv-credit').press('Tab')
+      const first17 = '91141000MA3000999'
+      await errorOf('#lv-credit').filter({ hasText: '校验码应为' }).waitFor()
+      const want = (await errorOf('#lv-credit').textContent()).match(/校验码应为 (\w)/)[1]
+      await govPage.fill('#lv-credit', (first17 + want).toLowerCase())
+      await govPage.locator('#lv-credit').press('Tab')
+      await errorOf('#lv-credit').waitFor({ state: 'detached' })
+      check((await govPage.locator('#lv-credit').inputValue()) === first17 + want, 'the code is not shown in capitals')
+      const ret = govPage.locator('#lv-return')
+      await ret.click()
+      await ret.fill(plusDays(cnToday, 730))
+      await ret.press('Enter')
+      await errorOf('#lv-return').waitFor({ state: 'detached' })
+      await govPage.fill('#lv-note', '创办数字科技企业（e2e）')
+      await shot(govPage, '39-employer-grant-leave', false)
+      await govPage.click('[data-testid=leave-submit]')
+      await govPage.locator('.el-message--success', { hasText: cadreName }).last().waitFor()
+      await dialog.waitFor({ state: 'hidden' })
+      await govPage.locator(`[data-testid=leaves-table] [data-talent="${cadreId}"][data-state=on_leave]`).waitFor()
+      await govPage.locator('.el-message').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {})
+      await shot(govPage, '39b-employer-flows')
+    }, govPage)
+
+    await step('an enterprise is told that only organs and public institutions grant business leaves', async () => {
+      await emPage.goto(`${base}/employer/flows`)
+      await emPage.locator('[data-testid=employer-kind][data-kind=enterprise]').waitFor()
+      await emPage.locator('[data-testid=leave-not-granting]', { hasText: '党政机关' }).waitFor()
+      check(!(await emPage.locator('[data-testid=grant-leave]').count()), 'an enterprise is offered to grant a leave')
+      await emPage.locator('[data-testid=flows-table] .el-table__row').first().waitFor() // flows from or to it
+    }, emPage)
+
+    const cadre = await newPage({ width: 390, height: 844 })
+    await step('the cadre sees the leave and the move on "My career moves"', async () => {
+      await login(cadre, base, cadreUser, cadrePassword)
+      await cadre.click('nav a[href="/talent/career"]')
+      await cadre.waitForURL('**/talent/career')
+      const leave = cadre.locator('[data-testid^=my-leave-][data-state=on_leave]', { hasText: business })
+      await leave.waitFor()
+      check((await leave.textContent()).includes(plusDays(cnToday, 730)), 'the return date is not shown')
+      await cadre.locator('[data-testid^=my-flow-]', { hasText: '省外或无单位' }).waitFor()
+      const over = await cadre.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      check(over <= 1, `My career moves is ${over}px wider than the phone`)
+      await shot(cadre, '40-phone-career-zh')
+    }, cadre)
+
+    await step('the organ ends the leave with the return (today offered); the cadre sees it returned, in English at phone width', async () => {
+      await govPage.locator(`[data-testid=leaves-table] [data-talent="${cadreId}"]`).waitFor()
+      const row = govPage.locator('[data-testid=leaves-table] .el-table__row', { has: govPage.locator(`[data-talent="${cadreId}"]`) })
+      await row.locator('[data-testid=leave-return]').click()
+      const dialog = govPage.locator('[data-testid=end-leave-dialog]')
+      await dialog.waitFor()
+      await govPage.locator('[data-testid=end-leave-intro-return]', { hasText: cadreName }).waitFor()
+      check((await govPage.locator('#el-on').inputValue()) === cnToday, 'the day offered is not today')
+      await govPage.fill('#el-note', '期满前返岗（e2e）')
+      await govPage.click('[data-testid=end-leave-submit]')
+      await govPage.locator('.el-message--success', { hasText: '返岗' }).last().waitFor()
+      await dialog.waitFor({ state: 'hidden' })
+      await govPage.locator(`[data-testid=leaves-table] [data-talent="${cadreId}"][data-state=returned]`).waitFor()
+      check(!(await row.locator('[data-testid=leave-return]').count()), 'a returned leave can still be ended')
+      await cadre.reload()
+      await cadre.locator('[data-testid^=my-leave-][data-state=returned]', { hasText: business }).waitFor()
+      await chooseOption(cadre, cadre.locator('[data-testid=language]'), 'English')
+      await cadre.getByRole('heading', { name: 'My career moves' }).waitFor()
+      const leave = cadre.locator('[data-testid^=my-leave-][data-state=returned]')
+      check((await leave.locator('[data-testid=leave-state]').textContent()).trim() === 'Returned', 'the state is not in English')
+      check((await leave.textContent()).includes(`Ended ${cnToday}`), 'the day of the return is not shown')
+      check((await cadre.locator('[data-testid^=my-flow-]').first().textContent()).includes('Outside the province or no employer'), 'the move is not in English')
+      const over = await cadre.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      check(over <= 1, `My career moves is ${over}px wider than the phone`)
+      await shot(cadre, '40b-phone-career-en')
+    }, cadre)
 
     let newsId = 0
     const newsTitle = `Turnover housing for card holders (e2e ${stamp})`

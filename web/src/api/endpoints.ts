@@ -8,13 +8,18 @@ import type {
   ApplicationSummary,
   AuditRecord,
   AuditVerify,
+  BusinessLeave,
   CardInfo,
   Claim,
   ClaimActionBody,
   Dossier,
   Employer,
   Flat,
+  FlowInput,
+  FlowSummary,
   Items,
+  LeaveInput,
+  LeaveState,
   Letter,
   NewsArticle,
   NewsCategory,
@@ -45,6 +50,7 @@ import type {
   PositionInput,
   RankedPosition,
   Talent,
+  TalentFlow,
   User,
   VerifyResult,
 } from './types'
@@ -69,6 +75,7 @@ export const api = {
     http.post<Pick<User, 'user_id' | 'username' | 'role'>>('/api/v1/auth/register/talent', r),
 
   employers: () => http.get<Items<Employer>>('/api/v1/employers'),
+  employer: (id: number) => http.get<Employer>(`/api/v1/employers/${id}`),
 
   talents: () => http.get<Items<Talent>>('/api/v1/talents'),
   talent: (id: number) => http.get<Talent>(`/api/v1/talents/${id}`),
@@ -169,6 +176,19 @@ export const api = {
   marketMatches: (limit?: number) => http.get<Items<RankedPosition>>('/api/v1/market/matches', { limit }),
   /** The Atom feed of open positions (a plain link; the list's filters apply). */
   positionsFeedUrl: '/api/v1/positions.atom',
+
+  /** Talent flows, newest first: the office's all (or of one talent or employer), an employer's from or to it, a talent's own; `before` is the last id seen. */
+  flows: (q: { talent_id?: number; employer_id?: number; limit?: number; before?: number } = {}) => http.get<Items<TalentFlow>>('/api/v1/flows', q),
+  recordFlow: (f: FlowInput) => http.post<TalentFlow>('/api/v1/flows', f),
+  /** The office: flows by sectors, in and out of the system, and the business leaves by state. */
+  flowSummary: () => http.get<FlowSummary>('/api/v1/flows/summary'),
+  /** Cadres' business leaves, oldest first (paged with `after`): the office's all, an employer's own cadres', a talent's own. */
+  businessLeaves: (q: { state?: LeaveState | ''; overdue?: boolean; employer_id?: number; talent_id?: number; limit?: number; after?: number } = {}) =>
+    http.get<Items<BusinessLeave>>('/api/v1/business-leaves', { ...q, state: q.state || undefined, overdue: q.overdue ? 'true' : undefined }),
+  grantBusinessLeave: (l: LeaveInput) => http.post<BusinessLeave>('/api/v1/business-leaves', l),
+  /** return: back at the post; stay: the cadre leaves the post for the business (a flow out of the system). */
+  endBusinessLeave: (id: number, action: 'return' | 'stay', body: { on: string; note?: string }) =>
+    http.post<BusinessLeave>(`/api/v1/business-leaves/${id}/actions/${action}`, body),
 
   audit: (q: { after?: number; limit?: number } = {}) => http.get<Items<AuditRecord>>('/api/v1/audit', q),
   auditVerify: () => http.get<AuditVerify>('/api/v1/audit/verify'),

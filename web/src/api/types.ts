@@ -757,3 +757,98 @@ export interface Candidate {
   stage: HiringStage | null
   application_id: number | null
 }
+
+// --- talent flows and business leaves (GET/POST /flows, /flows/summary, /business-leaves) ---
+
+/** A move of a talent between employers (null: outside the province or no employer). */
+export interface TalentFlow {
+  id: number
+  talent_id: number
+  talent_name: string
+  from_employer_id: number | null
+  /** Empty when there is no employer. */
+  from_employer_name: string
+  to_employer_id: number | null
+  to_employer_name: string
+  /** party_government, public_institution, state_enterprise, non_public_enterprise, social_organization, none */
+  from_sector: string
+  to_sector: string
+  engagement: string
+  /** YYYY-MM-DD */
+  moved_on: string
+  /** market: a hire in the recruitment market; record: recorded by the office or an employer. */
+  source: 'market' | 'record' | string
+  position_application_id: number | null
+  note: string
+  created_at: string
+}
+
+/** The body of POST /flows. */
+export interface FlowInput {
+  talent_id: number
+  from_employer_id: number | null
+  to_employer_id: number | null
+  engagement?: string
+  moved_on: string
+  note?: string
+}
+
+export interface SectorLabel {
+  code: string
+  zh: string
+  en: string
+  inside_system: boolean
+}
+
+/** Flows from one sector to another. */
+export interface FlowCell {
+  from: string
+  to: string
+  count: number
+}
+
+/** GET /flows/summary (the office). */
+export interface FlowSummary {
+  sectors: SectorLabel[]
+  matrix: FlowCell[]
+  into_system: number
+  out_of_system: number
+  within_system: number
+  outside_system: number
+  business_leaves: { on_leave: number; overdue: number; returned: number; stayed: number }
+}
+
+export type LeaveState = 'on_leave' | 'returned' | 'stayed'
+
+/** A cadre's leave from their post to start a business. */
+export interface BusinessLeave {
+  id: number
+  talent_id: number
+  talent_name: string
+  employer_id: number
+  employer_name: string
+  business_name: string
+  business_credit_code: string
+  left_on: string
+  return_by: string
+  state: LeaveState | string
+  /** The day of the return or the stay; empty while on leave. */
+  ended_on: string
+  /** On leave after the return date. */
+  overdue: boolean
+  note: string
+  created_at: string
+  updated_at: string
+}
+
+/** The body of POST /business-leaves. */
+export interface LeaveInput {
+  talent_id: number
+  /** The office names the organ or institution; an employer records its own cadres. */
+  employer_id?: number
+  business_name: string
+  business_credit_code: string
+  left_on: string
+  return_by: string
+  note?: string
+}

@@ -87,6 +87,12 @@ export const routes = [
     meta: { roles: ['talent'] as Role[], title: 'jobApplications.title' },
   },
   {
+    path: '/talent/career',
+    name: 'my-career',
+    component: () => import('@/views/talent/MyCareerView.vue'),
+    meta: { roles: ['talent'] as Role[], title: 'myCareer.title' },
+  },
+  {
     path: '/employer/positions',
     name: 'employer-positions',
     component: () => import('@/views/employer/EmployerPositionsView.vue'),
@@ -127,6 +133,12 @@ export const routes = [
     meta: { roles: ['employer_admin', 'employer_staff'] as Role[], title: 'allowances.title' },
   },
   {
+    path: '/employer/flows',
+    name: 'employer-flows',
+    component: () => import('@/views/employer/EmployerFlowsView.vue'),
+    meta: { roles: ['employer_admin', 'employer_staff'] as Role[], title: 'employerFlows.title' },
+  },
+  {
     path: '/officer/applications',
     name: 'officer-queue',
     component: () => import('@/views/officer/ReviewQueueView.vue'),
@@ -161,6 +173,12 @@ export const routes = [
     name: 'officer-statistics',
     component: () => import('@/views/officer/StatisticsView.vue'),
     meta: { roles: ['officer', 'admin'] as Role[], title: 'statistics.title' },
+  },
+  {
+    path: '/officer/flows',
+    name: 'officer-flows',
+    component: () => import('@/views/officer/FlowsView.vue'),
+    meta: { roles: ['officer', 'admin'] as Role[], title: 'flows.title' },
   },
   {
     path: '/officer/news',
