@@ -1,5 +1,6 @@
 // /api/v1/news: the office's articles. Anyone reads the published ones (as Markdown and
 // as safe HTML) and their Atom feed; officers publish, edit and withdraw.
+#include "http/atom_feed.h"
 #include "http/handlers/handlers.h"
 #include "http/json_io.h"
 #include "http/markdown.h"
@@ -105,33 +106,13 @@ Response HandleNewsFeed(const Request& req, Services& s) {
   if (!FilterOf(req, &f, &problem)) return problem;
   auto rows = s.news.Published(f);
   if (!rows.ok()) return ProblemFor(rows.status(), req);
-  // Links are paths, resolved against the feed's own address (RFC 4287 allows
-  // references relative to the document): never built from a Host header.
-  std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  x += "  <title>晋才 Jincai</title>\n  <subtitle>山西省人才工作 · recruitment and policy news</subtitle>\n";
-  x += "  <id>urn:jincai:news</id>\n";
-  x += "  <link rel=\"self\" href=\"/api/v1/news.atom\"/>\n";
-  x += "  <link rel=\"alternate\" href=\"/\"/>\n";
-  x += "  <updated>" + (rows->empty() ? std::string("1970-01-01T00:00:00Z") : rows->front().updated_at) + "</updated>\n";
-  for (const auto& n : *rows) {
-    x += "  <entry>\n";
-    x += "    <title>" + EscapeXml(n.title) + "</title>\n";
-    x += "    <id>urn:jincai:news:" + std::to_string(n.id) + "</id>\n";
-    x += "    <link href=\"/news/" + std::to_string(n.id) + "\"/>\n";
-    x += "    <published>" + n.published_at + "</published>\n";
-    x += "    <updated>" + n.updated_at + "</updated>\n";
-    x += "    <author><name>山西省人才工作领导小组办公室</name></author>\n";
-    x += "    <category term=\"" + n.category + "\"/>\n";
-    x += "    <summary>" + EscapeXml(MarkdownSummary(n.body, 200)) + "</summary>\n";
-    x += "    <content type=\"html\" xml:lang=\"" + n.lang + "\">" + EscapeXml(MarkdownToHtml(n.body)) + "</content>\n";
-    x += "  </entry>\n";
-  }
-  x += "</feed>\n";
-  Response r;
-  r.content_type = "application/atom+xml; charset=utf-8";
-  r.body = std::move(x);
-  r.headers.emplace_back("Cache-Control", "public, max-age=60");
-  return r;
+  AtomFeed feed{"晋才 Jincai", "山西省人才工作 · recruitment and policy news", "urn:jincai:news", "/api/v1/news.atom", "/",
+                rows->empty() ? std::string("1970-01-01T00:00:00Z") : rows->front().updated_at, {}};
+  for (const auto& n : *rows)
+    feed.entries.push_back({n.title, "urn:jincai:news:" + std::to_string(n.id), "/news/" + std::to_string(n.id),
+                            n.published_at, n.updated_at, "山西省人才工作领导小组办公室", n.category,
+                            MarkdownSummary(n.body, 200), MarkdownToHtml(n.body), "html", n.lang});
+  return AtomResponse(feed);
 }
 
 }  // namespace jincai::http

@@ -3,6 +3,7 @@
 // /api/v1/market/matches for talents, /api/v1/position-applications for the pipeline.
 #include "domain/employer_profile.h"
 #include "domain/hiring_pipeline.h"
+#include "http/atom_feed.h"
 #include "http/handlers/handlers.h"
 #include "http/json_io.h"
 #include "http/markdown.h"
@@ -295,38 +296,19 @@ Response HandlePositionsFeed(const Request& req, Services& s) {
   if (!QueryOf(req, &q, &problem)) return problem;
   auto rows = s.market.Search(q);
   if (!rows.ok()) return ProblemFor(rows.status(), req);
-  // Links are paths, resolved against the feed's own address, as in the news feed.
-  std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  x += "  <title>晋才 Jincai · 岗位 positions</title>\n";
-  x += "  <id>urn:jincai:positions</id>\n";
-  x += "  <link rel=\"self\" href=\"/api/v1/positions.atom\"/>\n";
-  x += "  <link rel=\"alternate\" href=\"/positions\"/>\n";
-  std::string updated = "1970-01-01T00:00:00Z";
-  for (const auto& p : *rows) updated = std::max(updated, p.row.updated_at);
-  x += "  <updated>" + updated + "</updated>\n";
+  AtomFeed feed{"晋才 Jincai · 岗位 positions", "", "urn:jincai:positions", "/api/v1/positions.atom", "/positions",
+                "1970-01-01T00:00:00Z", {}};
   for (const auto& v : *rows) {
     const auto& p = v.row;
+    feed.updated = std::max(feed.updated, p.updated_at);
     const auto* city = domain::FindLabelled(domain::ShanxiCities(), p.city);
-    x += "  <entry>\n";
-    x += "    <title>" + EscapeXml(p.title) + "</title>\n";
-    x += "    <id>urn:jincai:position:" + std::to_string(p.id) + "</id>\n";
-    x += "    <link href=\"/positions/" + std::to_string(p.id) + "\"/>\n";
-    x += "    <published>" + p.created_at + "</published>\n";
-    x += "    <updated>" + p.updated_at + "</updated>\n";
-    x += "    <author><name>" + EscapeXml(v.employer_name) + "</name></author>\n";
-    x += "    <category term=\"" + p.engagement + "\"/>\n";
-    x += "    <summary>" + EscapeXml((city ? std::string(city->zh) : p.city) + " · " + p.field + " · " +
-                                      std::to_string(p.pay_min_cny) + "–" + std::to_string(p.pay_max_cny) + " 元/月") +
-         "</summary>\n";
-    x += "    <content type=\"text\" xml:lang=\"" + p.lang + "\">" + EscapeXml(p.description) + "</content>\n";
-    x += "  </entry>\n";
+    feed.entries.push_back({p.title, "urn:jincai:position:" + std::to_string(p.id), "/positions/" + std::to_string(p.id),
+                            p.created_at, p.updated_at, v.employer_name, p.engagement,
+                            (city ? std::string(city->zh) : p.city) + " · " + p.field + " · " +
+                                std::to_string(p.pay_min_cny) + "–" + std::to_string(p.pay_max_cny) + " 元/月",
+                            p.description, "text", p.lang});
   }
-  x += "</feed>\n";
-  Response r;
-  r.content_type = "application/atom+xml; charset=utf-8";
-  r.body = std::move(x);
-  r.headers.emplace_back("Cache-Control", "public, max-age=60");
-  return r;
+  return AtomResponse(feed);
 }
 
 }  // namespace jincai::http
