@@ -3,9 +3,10 @@
 
 #include <algorithm>
 
-#include "common/text.h"
 #include "domain/hiring_pipeline.h"
 #include "service/audit_trail.h"
+#include "service/field_checks.h"
+#include "service/record_names.h"
 #include "service/recruitment_market.h"
 #include "service/talent_flows.h"
 #include "store/records/employers_table.h"
@@ -30,26 +31,17 @@ bool Sees(const Actor& by, const store::PositionApplicationRow& a, const store::
 }
 
 // The view of an application: names and the match, read in the same transaction.
-Result<std::string> EmployerName(store::Tx& tx, int64_t id) {
-  auto e = store::FindEmployer(tx, id);
-  if (!e.ok()) return e.status();
-  return *e ? (*e)->name : std::string();
-}
-
-Result<PositionApplicationView> ViewOf(store::Tx& tx, store::PositionApplicationRow row, const store::PositionRow& p,
-                                       std::optional<std::string> employer_name = std::nullopt) {
+Result<PositionApplicationView> ViewOf(store::Tx& tx, RecordNames& names, store::PositionApplicationRow row,
+                                       const store::PositionRow& p) {
   PositionApplicationView v;
   v.position_title = p.title;
   v.position_status = p.status;
-  if (!employer_name) {
-    auto name = EmployerName(tx, p.employer_id);
-    if (!name.ok()) return name.status();
-    employer_name = *name;
-  }
-  v.employer_name = *employer_name;
-  auto t = store::FindTalent(tx, row.talent_id);
-  if (!t.ok()) return t.status();
-  if (*t) v.talent_name = (*t)->name;
+  auto employer = names.Employer(p.employer_id);
+  if (!employer.ok()) return employer.status();
+  v.employer_name = *employer;
+  auto talent = names.Talent(row.talent_id);
+  if (!talent.ok()) return talent.status();
+  v.talent_name = *talent;
   bool kept = false;
   auto facts = TalentMarketFacts(tx, row.talent_id, &kept);
   if (!facts.ok()) return facts.status();
@@ -78,11 +70,7 @@ PositionApplications::PositionApplications(store::Store& store, Clock clock) : s
 Result<PositionApplicationView> PositionApplications::Apply(const Actor& by, int64_t position_id,
                                                             const std::string& cover_note) {
   if (!by.talent_id) return Status::Forbidden("only a talent applies to positions").Zh("只有人才可以申请岗位");
-  if (cover_note.size() > 4000)
-    return Status::InvalidArgument("cover_note must have at most 4000 bytes").Field("cover_note").Zh("cover_note 最多 4000 字节");
-  if (HasControlCharacter(cover_note))
-    return Status::InvalidArgument("cover_note must not contain control characters").Field("cover_note")
-        .Zh("cover_note 不能包含控制字符");
+  JINCAI_RETURN_IF_ERROR(CheckFreeText("cover_note", cover_note, 4000));
   std::optional<PositionApplicationView> out;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
     auto pos = store::FindPosition(tx, position_id);
@@ -104,7 +92,8 @@ Result<PositionApplicationView> PositionApplications::Apply(const Actor& by, int
     row.id = **id;
     JINCAI_RETURN_IF_ERROR(
         RecordChange(tx, by, "position_application.apply", "position_application", std::to_string(row.id), "", CanonicalText(row)));
-    auto v = ViewOf(tx, std::move(row), **pos);
+    RecordNames names(tx);
+    auto v = ViewOf(tx, names, std::move(row), **pos);
     if (!v.ok()) return v.status();
     out = std::move(*v);
     return Status::Ok();
@@ -119,10 +108,7 @@ Result<PositionApplicationView> PositionApplications::Act(const Actor& by, int64
     return Status::InvalidArgument("action must be shortlist, interview, offer, decline, accept or withdraw")
         .Field("action")
         .Zh("action 须为 shortlist、interview、offer、decline、accept 或 withdraw");
-  if (reason.size() > 2000)
-    return Status::InvalidArgument("reason must have at most 2000 bytes").Field("reason").Zh("reason 最多 2000 字节");
-  if (HasControlCharacter(reason))
-    return Status::InvalidArgument("reason must not contain control characters").Field("reason").Zh("reason 不能包含控制字符");
+  JINCAI_RETURN_IF_ERROR(CheckFreeText("reason", reason, 2000));
   if (step->needs_reason && reason.find_first_not_of(" \t\r\n") == std::string::npos)
     return Status::InvalidArgument(action + " needs a reason").Field("reason").Zh("该操作须说明理由");
   std::optional<PositionApplicationView> out;
@@ -150,7 +136,8 @@ Result<PositionApplicationView> PositionApplications::Act(const Actor& by, int64
     JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, std::string("position_application.") + action, "position_application",
                                         std::to_string(id), before, CanonicalText(a)));
     if (a.stage == "hired") JINCAI_RETURN_IF_ERROR(RecordMarketHire(tx, by, a, p, ShanghaiDate(clock_()), a.updated_at));
-    auto v = ViewOf(tx, std::move(a), p);
+    RecordNames names(tx);
+    auto v = ViewOf(tx, names, std::move(a), p);
     if (!v.ok()) return v.status();
     out = std::move(*v);
     return Status::Ok();
@@ -164,7 +151,8 @@ Result<PositionApplicationView> PositionApplications::Get(const Actor& by, int64
     store::PositionApplicationRow a;
     store::PositionRow p;
     JINCAI_RETURN_IF_ERROR(Load(tx, by, id, &a, &p));
-    auto v = ViewOf(tx, std::move(a), p);
+    RecordNames names(tx);
+    auto v = ViewOf(tx, names, std::move(a), p);
     if (!v.ok()) return v.status();
     out = std::move(*v);
     return Status::Ok();
@@ -180,10 +168,9 @@ Result<std::vector<PositionApplicationView>> PositionApplications::ToPosition(co
     if (!*pos || !ManagesPosition(by, **pos)) return PositionNotFound(position_id);
     auto rows = store::ListApplicationsToPosition(tx, position_id);
     if (!rows.ok()) return rows.status();
-    auto employer = EmployerName(tx, (*pos)->employer_id);
-    if (!employer.ok()) return employer.status();
+    RecordNames names(tx);
     for (auto& r : *rows) {
-      auto v = ViewOf(tx, std::move(r), **pos, *employer);
+      auto v = ViewOf(tx, names, std::move(r), **pos);
       if (!v.ok()) return v.status();
       out.push_back(std::move(*v));
     }
@@ -201,11 +188,12 @@ Result<std::vector<PositionApplicationView>> PositionApplications::Mine(const Ac
   JINCAI_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> Status {
     auto rows = store::ListApplicationsOfTalent(tx, *by.talent_id);
     if (!rows.ok()) return rows.status();
+    RecordNames names(tx);
     for (auto it = rows->rbegin(); it != rows->rend(); ++it) {
       auto pos = store::FindPosition(tx, it->position_id);
       if (!pos.ok()) return pos.status();
       if (!*pos) continue;
-      auto v = ViewOf(tx, std::move(*it), **pos);
+      auto v = ViewOf(tx, names, std::move(*it), **pos);
       if (!v.ok()) return v.status();
       out.push_back(std::move(*v));
     }

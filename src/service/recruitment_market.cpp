@@ -10,6 +10,8 @@
 #include "domain/employer_profile.h"
 #include "domain/search_terms.h"
 #include "service/audit_trail.h"
+#include "service/field_checks.h"
+#include "service/record_names.h"
 #include "store/records/employers_table.h"
 #include "store/records/position_applications_table.h"
 #include "store/records/talents_table.h"
@@ -21,19 +23,15 @@ constexpr int64_t kMaxPay = 10'000'000;  // CNY a month: anything above is a typ
 
 bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-Status Invalid(const char* field, const std::string& en, const std::string& zh) {
-  return Status::InvalidArgument(std::string(field) + " " + en).Field(field).Zh(std::string(field) + " " + zh);
-}
-
 // A list of short tags: each 1-50 bytes without line breaks, at most `max`; repeated
 // tags (as compared) are dropped, the first spelling kept.
 Status CheckTags(const char* field, std::vector<std::string>* tags, size_t max) {
-  if (tags->size() > max) return Invalid(field, "may have at most " + std::to_string(max) + " items", "最多 " + std::to_string(max) + " 项");
+  if (tags->size() > max) return FieldInvalid(field, "may have at most " + std::to_string(max) + " items", "最多 " + std::to_string(max) + " 项");
   std::vector<std::string> kept, seen;
   for (auto& t : *tags) {
     std::string n = domain::NormalizeTag(t);
     if (n.empty() || n.size() > 50 || t.find_first_of("\r\n") != std::string::npos || HasControlCharacter(t))
-      return Invalid(field, "items must have 1 to 50 bytes on one line", "的每一项须为 1 至 50 字节的单行文本");
+      return FieldInvalid(field, "items must have 1 to 50 bytes on one line", "的每一项须为 1 至 50 字节的单行文本");
     if (std::find(seen.begin(), seen.end(), n) != seen.end()) continue;
     seen.push_back(n);
     kept.push_back(domain::CollapseSpaces(t));
@@ -44,45 +42,34 @@ Status CheckTags(const char* field, std::vector<std::string>* tags, size_t max) 
 
 Status CheckCity(const char* field, const std::string& city) {
   if (domain::FindLabelled(domain::ShanxiCities(), city)) return Status::Ok();
-  return Invalid(field, "must be one of Shanxi's cities: " + domain::JoinCodes(domain::ShanxiCities()),
+  return FieldInvalid(field, "must be one of Shanxi's cities: " + domain::JoinCodes(domain::ShanxiCities()),
                  "须为山西省的地级市之一：" + domain::JoinCodes(domain::ShanxiCities()));
-}
-
-Status CheckEngagement(const char* field, const std::string& mode) {
-  if (domain::FindLabelled(domain::EngagementModes(), mode)) return Status::Ok();
-  return Invalid(field, "must be full_time, consultant, part_time or project",
-                 "须为 full_time、consultant、part_time 或 project");
 }
 
 Status CheckField(const std::string& field) {
   if (domain::FindLabelled(domain::ProfessionalFields(), field)) return Status::Ok();
-  return Invalid("field", "must be one of " + domain::JoinCodes(domain::ProfessionalFields()),
+  return FieldInvalid("field", "must be one of " + domain::JoinCodes(domain::ProfessionalFields()),
                  "须为以下之一：" + domain::JoinCodes(domain::ProfessionalFields()));
 }
 
-Status NoControlCharacter(const char* field, const std::string& text) {
-  if (!HasControlCharacter(text)) return Status::Ok();
-  return Invalid(field, "must not contain control characters", "不能包含控制字符");
-}
-
 Status Check(PositionInput* in) {
-  if (Blank(in->title) || in->title.size() > 200) return Invalid("title", "must have 1 to 200 bytes", "须为 1 至 200 字节");
+  if (Blank(in->title) || in->title.size() > 200) return FieldInvalid("title", "must have 1 to 200 bytes", "须为 1 至 200 字节");
   if (in->title.find_first_of("\r\n") != std::string::npos)
-    return Invalid("title", "must be one line", "须为单行文本");
-  JINCAI_RETURN_IF_ERROR(NoControlCharacter("title", in->title));
-  JINCAI_RETURN_IF_ERROR(CheckEngagement("engagement", in->engagement));
+    return FieldInvalid("title", "must be one line", "须为单行文本");
+  JINCAI_RETURN_IF_ERROR(CheckFreeText("title", in->title, 200));
+  JINCAI_RETURN_IF_ERROR(CheckEngagementMode("engagement", in->engagement));
   JINCAI_RETURN_IF_ERROR(CheckField(in->field));
   JINCAI_RETURN_IF_ERROR(CheckTags("skills", &in->skills, 20));
   JINCAI_RETURN_IF_ERROR(CheckCity("city", in->city));
   if (in->pay_min_cny < 0 || in->pay_min_cny > kMaxPay)
-    return Invalid("pay_min_cny", "must be between 0 and 10000000 (CNY a month)", "须在 0 至 10000000（元/月）之间");
+    return FieldInvalid("pay_min_cny", "must be between 0 and 10000000 (CNY a month)", "须在 0 至 10000000（元/月）之间");
   if (in->pay_max_cny < in->pay_min_cny || in->pay_max_cny > kMaxPay)
-    return Invalid("pay_max_cny", "must be at least pay_min_cny and at most 10000000 (CNY a month)",
+    return FieldInvalid("pay_max_cny", "must be at least pay_min_cny and at most 10000000 (CNY a month)",
                    "须不低于 pay_min_cny 且不超过 10000000（元/月）");
-  if (in->lang != "zh-CN" && in->lang != "en") return Invalid("lang", "must be zh-CN or en", "须为 zh-CN 或 en");
+  if (in->lang != "zh-CN" && in->lang != "en") return FieldInvalid("lang", "must be zh-CN or en", "须为 zh-CN 或 en");
   if (Blank(in->description) || in->description.size() > 20000)
-    return Invalid("description", "must have 1 byte to 20 KB", "须为 1 字节至 20 KB");
-  JINCAI_RETURN_IF_ERROR(NoControlCharacter("description", in->description));
+    return FieldInvalid("description", "must have 1 byte to 20 KB", "须为 1 字节至 20 KB");
+  JINCAI_RETURN_IF_ERROR(CheckFreeText("description", in->description, 20000));
   return Status::Ok();
 }
 
@@ -92,11 +79,10 @@ Status Check(ProfileInput* in) {
   JINCAI_RETURN_IF_ERROR(CheckTags("cities", &in->cities, 11));
   for (const auto& c : in->cities) JINCAI_RETURN_IF_ERROR(CheckCity("cities", c));
   JINCAI_RETURN_IF_ERROR(CheckTags("engagements", &in->engagements, 4));
-  for (const auto& e : in->engagements) JINCAI_RETURN_IF_ERROR(CheckEngagement("engagements", e));
+  for (const auto& e : in->engagements) JINCAI_RETURN_IF_ERROR(CheckEngagementMode("engagements", e));
   if (in->min_pay_cny < 0 || in->min_pay_cny > kMaxPay)
-    return Invalid("min_pay_cny", "must be between 0 and 10000000 (CNY a month)", "须在 0 至 10000000（元/月）之间");
-  if (in->summary.size() > 2000) return Invalid("summary", "must have at most 2000 bytes", "最多 2000 字节");
-  JINCAI_RETURN_IF_ERROR(NoControlCharacter("summary", in->summary));
+    return FieldInvalid("min_pay_cny", "must be between 0 and 10000000 (CNY a month)", "须在 0 至 10000000（元/月）之间");
+  JINCAI_RETURN_IF_ERROR(CheckFreeText("summary", in->summary, 2000));
   return Status::Ok();
 }
 
@@ -130,24 +116,8 @@ std::string CanonicalText(const store::MarketProfileRow& p) {
          (p.visible ? "visible" : "hidden");
 }
 
-// Employer names by id, read once per request.
-class EmployerNames {
- public:
-  explicit EmployerNames(store::Tx& tx) : tx_(tx) {}
-  Result<std::string> Of(int64_t id) {
-    if (auto it = names_.find(id); it != names_.end()) return it->second;
-    auto e = store::FindEmployer(tx_, id);
-    if (!e.ok()) return e.status();
-    return names_[id] = *e ? (*e)->name : std::string();
-  }
-
- private:
-  store::Tx& tx_;
-  std::map<int64_t, std::string> names_;
-};
-
-Result<PositionView> ViewOf(store::Tx& tx, EmployerNames& names, store::PositionRow row, bool with_counts) {
-  auto name = names.Of(row.employer_id);
+Result<PositionView> ViewOf(store::Tx& tx, RecordNames& names, store::PositionRow row, bool with_counts) {
+  auto name = names.Employer(row.employer_id);
   if (!name.ok()) return name.status();
   PositionView v{std::move(row), *name, {}};
   if (with_counts) {
@@ -233,8 +203,8 @@ Result<PositionView> RecruitmentMarket::Post(const Actor& by, const PositionInpu
                          in.pay_min_cny, in.pay_max_cny, in.lang, in.description, "open", now, now};
   std::optional<PositionView> out;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
-    EmployerNames names(tx);
-    auto name = names.Of(row.employer_id);
+    RecordNames names(tx);
+    auto name = names.Employer(row.employer_id);
     if (!name.ok()) return name.status();
     auto id = store::InsertPosition(tx, row);
     if (!id.ok()) return id.status();
@@ -272,8 +242,8 @@ Result<PositionView> RecruitmentMarket::Edit(const Actor& by, int64_t id, const 
     row.lang = in.lang;
     row.description = in.description;
     row.updated_at = UtcText(clock_());
-    EmployerNames names(tx);
-    auto name = names.Of(row.employer_id);
+    RecordNames names(tx);
+    auto name = names.Employer(row.employer_id);
     if (!name.ok()) return name.status();
     auto written = store::UpdatePosition(tx, row, "open");
     if (!written.ok()) return written.status();
@@ -307,7 +277,7 @@ Result<PositionView> RecruitmentMarket::Close(const Actor& by, int64_t id) {
     // A closed position is never searched: its terms would only weigh on every search.
     JINCAI_RETURN_IF_ERROR(store::SetPositionTerms(tx, id, {}));
     JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, "position.close", "position", std::to_string(id), before, CanonicalText(row)));
-    EmployerNames names(tx);
+    RecordNames names(tx);
     auto v = ViewOf(tx, names, row, true);
     if (!v.ok()) return v.status();
     out = std::move(*v);
@@ -318,16 +288,16 @@ Result<PositionView> RecruitmentMarket::Close(const Actor& by, int64_t id) {
 
 Result<std::vector<PositionView>> RecruitmentMarket::Search(const PositionQuery& q) {
   store::PositionFilter f;
-  if (q.q.size() > 100) return Invalid("q", "must have at most 100 bytes", "最多 100 字节");
+  if (q.q.size() > 100) return FieldInvalid("q", "must have at most 100 bytes", "最多 100 字节");
   if (!Blank(q.q)) {
     f.terms = domain::QueryTerms(q.q);
     if (f.terms.empty())
-      return Invalid("q", "has no letter, digit or Chinese character to search for", "不含可检索的字母、数字或汉字");
+      return FieldInvalid("q", "has no letter, digit or Chinese character to search for", "不含可检索的字母、数字或汉字");
   }
-  if (q.engagement) JINCAI_RETURN_IF_ERROR(CheckEngagement("engagement", *q.engagement));
+  if (q.engagement) JINCAI_RETURN_IF_ERROR(CheckEngagementMode("engagement", *q.engagement));
   if (q.city) JINCAI_RETURN_IF_ERROR(CheckCity("city", *q.city));
   if (q.pay_at_least_cny && (*q.pay_at_least_cny < 0 || *q.pay_at_least_cny > kMaxPay))
-    return Invalid("pay_at_least", "must be between 0 and 10000000 (CNY a month)", "须在 0 至 10000000（元/月）之间");
+    return FieldInvalid("pay_at_least", "must be between 0 and 10000000 (CNY a month)", "须在 0 至 10000000（元/月）之间");
   f.status = "open";
   f.engagement = q.engagement;
   if (q.field) JINCAI_RETURN_IF_ERROR(CheckField(*q.field));
@@ -341,7 +311,7 @@ Result<std::vector<PositionView>> RecruitmentMarket::Search(const PositionQuery&
   JINCAI_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> Status {
     auto rows = store::ListPositions(tx, f);
     if (!rows.ok()) return rows.status();
-    EmployerNames names(tx);
+    RecordNames names(tx);
     for (auto& r : *rows) {
       auto v = ViewOf(tx, names, std::move(r), false);
       if (!v.ok()) return v.status();
@@ -358,7 +328,7 @@ Result<PositionView> RecruitmentMarket::Get(int64_t id) {
     auto found = store::FindPosition(tx, id);
     if (!found.ok()) return found.status();
     if (!*found) return PositionNotFound(id);
-    EmployerNames names(tx);
+    RecordNames names(tx);
     auto v = ViewOf(tx, names, **found, false);
     if (!v.ok()) return v.status();
     out = std::move(*v);
@@ -382,7 +352,7 @@ Result<std::vector<PositionView>> RecruitmentMarket::OfEmployer(const Actor& by,
     if (!rows.ok()) return rows.status();
     auto counts = store::CountApplicationsByStage(tx, employer_id);
     if (!counts.ok()) return counts.status();
-    EmployerNames names(tx);
+    RecordNames names(tx);
     for (auto& r : *rows) {
       auto v = ViewOf(tx, names, std::move(r), false);
       if (!v.ok()) return v.status();
@@ -448,10 +418,10 @@ Result<std::vector<RankedPosition>> RecruitmentMarket::PositionsFor(const Actor&
     if (!whole.ok()) return whole.status();
     std::map<int64_t, store::PositionRow> by_id;
     for (auto& w : *whole) by_id[w.id] = std::move(w);
-    EmployerNames names(tx);
+    RecordNames names(tx);
     for (auto& r : all) {
       if (auto it = by_id.find(r.position.row.id); it != by_id.end()) r.position.row = std::move(it->second);
-      auto name = names.Of(r.position.row.employer_id);
+      auto name = names.Employer(r.position.row.employer_id);
       if (!name.ok()) return name.status();
       r.position.employer_name = *name;
     }
@@ -500,10 +470,11 @@ Result<std::vector<Candidate>> RecruitmentMarket::CandidatesFor(const Actor& by,
       return a.match.score != b.match.score ? a.match.score > b.match.score : a.talent_id < b.talent_id;
     });
     if (static_cast<int64_t>(out.size()) > limit) out.resize(static_cast<size_t>(limit));
+    RecordNames names(tx);
     for (auto& c : out) {
-      auto t = store::FindTalent(tx, c.talent_id);
-      if (!t.ok()) return t.status();
-      if (*t) c.name = (*t)->name;
+      auto name = names.Talent(c.talent_id);
+      if (!name.ok()) return name.status();
+      c.name = *name;
     }
     return Status::Ok();
   }));

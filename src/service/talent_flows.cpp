@@ -9,6 +9,8 @@
 #include "domain/talent_sectors.h"
 #include "policy/value.h"
 #include "service/audit_trail.h"
+#include "service/field_checks.h"
+#include "service/record_names.h"
 #include "store/records/employers_table.h"
 #include "store/records/talents_table.h"
 
@@ -16,10 +18,6 @@ namespace jincai::service {
 namespace {
 
 constexpr int kMaxLeaveYears = 3;  // assumption: the longest leave the province grants, to be set by the office
-
-Status Invalid(const char* field, const std::string& en, const std::string& zh) {
-  return Status::InvalidArgument(std::string(field) + " " + en).Field(field).Zh(std::string(field) + " " + zh);
-}
 
 Status TalentNotFound(int64_t id) {
   return Status::NotFound("no talent " + std::to_string(id) + " among yours").Zh("不存在人才 " + std::to_string(id) + " 或无权查看");
@@ -33,17 +31,11 @@ Status LeaveNotFound(int64_t id) {
 // A date field: YYYY-MM-DD, a real day from 1950 up to `latest`.
 Result<int32_t> DateField(const char* field, const std::string& text, int32_t latest) {
   auto day = policy::ParseDate(text);
-  if (!day || text.size() != 10) return Invalid(field, "must be a date YYYY-MM-DD", "须为日期 YYYY-MM-DD");
+  if (!day || text.size() != 10) return FieldInvalid(field, "must be a date YYYY-MM-DD", "须为日期 YYYY-MM-DD");
   if (*day < policy::DaysFromCivil(1950, 1, 1) || *day > latest)
-    return Invalid(field, "must be between 1950-01-01 and " + policy::FormatDate(latest),
+    return FieldInvalid(field, "must be between 1950-01-01 and " + policy::FormatDate(latest),
                    "须在 1950-01-01 至 " + policy::FormatDate(latest) + " 之间");
   return *day;
-}
-
-Status NoteField(const char* field, const std::string& note) {
-  if (note.size() > 2000) return Invalid(field, "must have at most 2000 bytes", "最多 2000 字节");
-  if (HasControlCharacter(note)) return Invalid(field, "must not contain control characters", "不能包含控制字符");
-  return Status::Ok();
 }
 
 std::string CanonicalText(const store::TalentFlowRow& f) {
@@ -65,7 +57,7 @@ Result<std::string> SectorOfEmployer(store::Tx& tx, const std::optional<int64_t>
   if (!id) return std::string("none");
   auto e = store::FindEmployer(tx, *id);
   if (!e.ok()) return e.status();
-  if (!*e) return Invalid(field, "names no employer", "不是已登记的用人单位");
+  if (!*e) return FieldInvalid(field, "names no employer", "不是已登记的用人单位");
   return domain::SectorOf((*e)->kind, (*e)->ownership);
 }
 
@@ -77,30 +69,7 @@ Status InsertFlow(store::Tx& tx, const Actor& by, store::TalentFlowRow* row) {
   return RecordChange(tx, by, "talent_flow.record", "talent_flow", std::to_string(row->id), "", CanonicalText(*row));
 }
 
-// Names of talents and employers, read once per request.
-class Names {
- public:
-  explicit Names(store::Tx& tx) : tx_(tx) {}
-  Result<std::string> Talent(int64_t id) {
-    if (auto it = talents_.find(id); it != talents_.end()) return it->second;
-    auto t = store::FindTalent(tx_, id);
-    if (!t.ok()) return t.status();
-    return talents_[id] = *t ? (*t)->name : std::string();
-  }
-  Result<std::string> Employer(const std::optional<int64_t>& id) {
-    if (!id) return std::string();
-    if (auto it = employers_.find(*id); it != employers_.end()) return it->second;
-    auto e = store::FindEmployer(tx_, *id);
-    if (!e.ok()) return e.status();
-    return employers_[*id] = *e ? (*e)->name : std::string();
-  }
-
- private:
-  store::Tx& tx_;
-  std::map<int64_t, std::string> talents_, employers_;
-};
-
-Result<FlowView> FlowViewOf(Names& names, store::TalentFlowRow row) {
+Result<FlowView> FlowViewOf(RecordNames& names, store::TalentFlowRow row) {
   FlowView v;
   auto t = names.Talent(row.talent_id);
   if (!t.ok()) return t.status();
@@ -115,7 +84,7 @@ Result<FlowView> FlowViewOf(Names& names, store::TalentFlowRow row) {
   return v;
 }
 
-Result<LeaveView> LeaveViewOf(Names& names, store::BusinessLeaveRow row, const std::string& today) {
+Result<LeaveView> LeaveViewOf(RecordNames& names, store::BusinessLeaveRow row, const std::string& today) {
   LeaveView v;
   auto t = names.Talent(row.talent_id);
   if (!t.ok()) return t.status();
@@ -143,13 +112,12 @@ Result<FlowView> TalentFlows::Record(const Actor& by, const FlowInput& in) {
   if (by.IsEmployer() && by.employer_id != in.from_employer_id && by.employer_id != in.to_employer_id)
     return Status::Forbidden("an employer records flows from or to itself only").Zh("用人单位只能登记流入或流出本单位的人才流动");
   if (in.from_employer_id == in.to_employer_id)
-    return Invalid("to_employer_id", "must differ from from_employer_id", "须与 from_employer_id 不同");
-  if (!domain::FindLabelled(domain::EngagementModes(), in.engagement))
-    return Invalid("engagement", "must be full_time, consultant, part_time or project", "须为 full_time、consultant、part_time 或 project");
+    return FieldInvalid("to_employer_id", "must differ from from_employer_id", "须与 from_employer_id 不同");
+  JINCAI_RETURN_IF_ERROR(CheckEngagementMode("engagement", in.engagement));
   const int32_t today = ShanghaiDay(clock_());
   auto moved = DateField("moved_on", in.moved_on, today);
   if (!moved.ok()) return moved.status();
-  JINCAI_RETURN_IF_ERROR(NoteField("note", in.note));
+  JINCAI_RETURN_IF_ERROR(CheckFreeText("note", in.note, 2000));
   std::optional<FlowView> out;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
     auto from = SectorOfEmployer(tx, in.from_employer_id, "from_employer_id");
@@ -168,7 +136,7 @@ Result<FlowView> TalentFlows::Record(const Actor& by, const FlowInput& in) {
                              in.engagement, in.moved_on, "record",       std::nullopt,      in.note, by.AuditName(),
                              UtcText(clock_())};
     JINCAI_RETURN_IF_ERROR(InsertFlow(tx, by, &row));
-    Names names(tx);
+    RecordNames names(tx);
     auto v = FlowViewOf(names, std::move(row));
     if (!v.ok()) return v.status();
     out = std::move(*v);
@@ -192,7 +160,7 @@ Result<std::vector<FlowView>> TalentFlows::List(const Actor& by, const store::Ta
   JINCAI_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> Status {
     auto rows = store::ListTalentFlows(tx, f);
     if (!rows.ok()) return rows.status();
-    Names names(tx);
+    RecordNames names(tx);
     for (auto& r : *rows) {
       auto v = FlowViewOf(names, std::move(r));
       if (!v.ok()) return v.status();
@@ -235,11 +203,11 @@ Result<LeaveView> TalentFlows::GrantLeave(const Actor& by, const LeaveInput& in)
   if (by.IsEmployer() && in.employer_id && in.employer_id != by.employer_id)
     return Status::Forbidden("an employer records leaves of its own cadres only").Zh("用人单位只能登记本单位干部的离岗创业");
   const std::optional<int64_t> employer_id = by.IsEmployer() ? by.employer_id : in.employer_id;
-  if (!employer_id) return Invalid("employer_id", "is required: the organ or institution the cadre leaves", "为必填项：干部所在单位");
+  if (!employer_id) return FieldInvalid("employer_id", "is required: the organ or institution the cadre leaves", "为必填项：干部所在单位");
   const std::string name = in.business_name;
   if (name.find_first_not_of(" \t") == std::string::npos || name.size() > 200 || name.find_first_of("\r\n") != std::string::npos ||
       HasControlCharacter(name))
-    return Invalid("business_name", "must be one line of 1 to 200 bytes", "须为 1 至 200 字节的单行文本");
+    return FieldInvalid("business_name", "must be one line of 1 to 200 bytes", "须为 1 至 200 字节的单行文本");
   if (std::string problem = domain::SocialCreditCodeProblem(in.business_credit_code); !problem.empty())
     return Status::InvalidArgument("business_credit_code: " + problem).Field("business_credit_code")
         .Zh("business_credit_code：" + domain::SocialCreditCodeProblem(in.business_credit_code, true));
@@ -249,13 +217,13 @@ Result<LeaveView> TalentFlows::GrantLeave(const Actor& by, const LeaveInput& in)
   auto ret = DateField("return_by", in.return_by, INT32_MAX);
   if (!ret.ok()) return ret.status();
   if (*ret <= *left || in.return_by > AddYears(*left, kMaxLeaveYears))
-    return Invalid("return_by", "must be after left_on and at most 3 years from it", "须晚于 left_on 且不超过其后 3 年");
-  JINCAI_RETURN_IF_ERROR(NoteField("note", in.note));
+    return FieldInvalid("return_by", "must be after left_on and at most 3 years from it", "须晚于 left_on 且不超过其后 3 年");
+  JINCAI_RETURN_IF_ERROR(CheckFreeText("note", in.note, 2000));
   std::optional<LeaveView> out;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
     auto e = store::FindEmployer(tx, *employer_id);
     if (!e.ok()) return e.status();
-    if (!*e) return Invalid("employer_id", "names no employer", "不是已登记的用人单位");
+    if (!*e) return FieldInvalid("employer_id", "names no employer", "不是已登记的用人单位");
     auto t = store::FindTalent(tx, in.talent_id);
     if (!t.ok()) return t.status();
     if (!*t || (*t)->employer_id != employer_id) return TalentNotFound(in.talent_id);  // not a cadre of this employer
@@ -274,7 +242,7 @@ Result<LeaveView> TalentFlows::GrantLeave(const Actor& by, const LeaveInput& in)
     if (!id.ok()) return id.status();
     row.id = *id;
     JINCAI_RETURN_IF_ERROR(RecordChange(tx, by, "business_leave.grant", "business_leave", std::to_string(row.id), "", CanonicalText(row)));
-    Names names(tx);
+    RecordNames names(tx);
     auto v = LeaveViewOf(names, std::move(row), policy::FormatDate(today));
     if (!v.ok()) return v.status();
     out = std::move(*v);
@@ -286,11 +254,11 @@ Result<LeaveView> TalentFlows::GrantLeave(const Actor& by, const LeaveInput& in)
 Result<LeaveView> TalentFlows::EndLeave(const Actor& by, int64_t id, const std::string& action, const std::string& on,
                                         const std::string& note) {
   if (action != "return" && action != "stay")
-    return Invalid("action", "must be return or stay", "须为 return 或 stay");
+    return FieldInvalid("action", "must be return or stay", "须为 return 或 stay");
   const int32_t today = ShanghaiDay(clock_());
   auto day = DateField("on", on, today);
   if (!day.ok()) return day.status();
-  JINCAI_RETURN_IF_ERROR(NoteField("note", note));
+  JINCAI_RETURN_IF_ERROR(CheckFreeText("note", note, 2000));
   std::optional<LeaveView> out;
   JINCAI_RETURN_IF_ERROR(store_.Transact([&](store::Tx& tx) -> Status {
     auto found = store::FindBusinessLeave(tx, id);
@@ -300,7 +268,7 @@ Result<LeaveView> TalentFlows::EndLeave(const Actor& by, int64_t id, const std::
     if (!by.SeesProvince() && !(by.IsEmployer() && by.employer_id == row.employer_id))
       return Status::Forbidden("only the cadre's employer or the office ends a business leave").Zh("只有干部所在单位或主管部门可以结束离岗创业");
     if (row.state != "on_leave") return Status::Conflict("the leave has ended already").Zh("该离岗创业已结束");
-    if (on < row.left_on) return Invalid("on", "must not be before left_on (" + row.left_on + ")", "不能早于 left_on（" + row.left_on + "）");
+    if (on < row.left_on) return FieldInvalid("on", "must not be before left_on (" + row.left_on + ")", "不能早于 left_on（" + row.left_on + "）");
     const std::string before = CanonicalText(row);
     row.state = action == "return" ? "returned" : "stayed";
     row.ended_on = on;
@@ -320,7 +288,7 @@ Result<LeaveView> TalentFlows::EndLeave(const Actor& by, int64_t id, const std::
                                 row.updated_at};
       JINCAI_RETURN_IF_ERROR(InsertFlow(tx, by, &flow));
     }
-    Names names(tx);
+    RecordNames names(tx);
     auto v = LeaveViewOf(names, std::move(row), policy::FormatDate(today));
     if (!v.ok()) return v.status();
     out = std::move(*v);
@@ -340,14 +308,14 @@ Result<std::vector<LeaveView>> TalentFlows::Leaves(const Actor& by, store::Busin
     return Status::Forbidden("business leaves are for the office, employers and talents").Zh("无权查看离岗创业记录");
   }
   if (f.state && *f.state != "on_leave" && *f.state != "returned" && *f.state != "stayed")
-    return Invalid("state", "must be on_leave, returned or stayed", "须为 on_leave、returned 或 stayed");
+    return FieldInvalid("state", "must be on_leave, returned or stayed", "须为 on_leave、returned 或 stayed");
   const std::string today = ShanghaiDate(clock_());
   if (overdue_only) f.due_before = today;
   std::vector<LeaveView> out;
   JINCAI_RETURN_IF_ERROR(store_.Read([&](store::Tx& tx) -> Status {
     auto rows = store::ListBusinessLeaves(tx, f);
     if (!rows.ok()) return rows.status();
-    Names names(tx);
+    RecordNames names(tx);
     for (auto& r : *rows) {
       auto v = LeaveViewOf(names, std::move(r), today);
       if (!v.ok()) return v.status();
