@@ -1,5 +1,6 @@
 // Showing API errors in a page: messages in the UI's language for the network case,
 // the server's own (already localised by Accept-Language) otherwise.
+import { reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { isApiError, mapErrorToForm, type MapOptions, type MappedErrors } from '@/api/problem'
 
@@ -21,4 +22,20 @@ export function useErrors() {
     ElMessage.error({ message: describe(err), grouping: true })
   }
   return { describe, toForm, notify }
+}
+
+// A form's errors from the API: one per field (shown at the field) and one for the
+// form (shown above it), cleared before each submission.
+export function useFormErrors() {
+  const fieldErrors = reactive<Record<string, string>>({})
+  const general = ref<string | null>(null)
+  function clearErrors() {
+    general.value = null
+    for (const k of Object.keys(fieldErrors)) delete fieldErrors[k]
+  }
+  function showErrors(m: MappedErrors) {
+    Object.assign(fieldErrors, m.fields)
+    general.value = m.general
+  }
+  return { fieldErrors, general, clearErrors, showErrors }
 }
