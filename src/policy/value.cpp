@@ -164,6 +164,21 @@ int64_t MonthsTo::From(int32_t a) const {
   return -months;
 }
 
+// Whole years from a to b only fall as a moves later (MonthsForward is monotone in
+// its first date), so each start_[k] is the k-th anniversary before b, moved over the
+// few days the month-end rules shift it, as MonthsTo itself decides.
+YearsTo::YearsTo(int32_t b) : months_(b) {
+  start_[0] = b;
+  int y, m, d;
+  CivilFromDays(b, &y, &m, &d);
+  for (int k = 1; k <= kYears; ++k) {
+    int32_t c = DaysFromCivil(y - k, m, std::min(d, DaysInMonth(y - k, m)));
+    while (months_.From(c + 1) >= 12 * k) ++c;
+    while (months_.From(c) < 12 * k) --c;
+    start_[k] = c;
+  }
+}
+
 std::optional<int64_t> ParseScaled(std::string_view s, int digits) {
   if (digits < 0 || digits > 18) return std::nullopt;
   {  // Fast path: "-123.45" with at most 12 integer digits and `digits` decimals.

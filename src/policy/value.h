@@ -3,6 +3,7 @@
 // 1970-01-01, string = an id in a StringPool. Parsing and printing of these live here.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -48,6 +49,28 @@ class MonthsTo {
  private:
   int32_t b_;
   int y_, m_, d_, last_;  // b's civil date, and the last day of its month
+};
+// YearsBetween(a, b) for many a and one b (ages on the evaluation date, say): the last
+// day from which b is k whole years on is worked out once for k up to 150, so a date
+// within that span is placed by a guess and a comparison or two, without a calendar
+// conversion. Dates outside it (or after b) are computed as YearsBetween does.
+class YearsTo {
+ public:
+  explicit YearsTo(int32_t b);
+  int32_t to() const { return start_[0]; }
+  int64_t From(int32_t a) const {  // == YearsBetween(a, b)
+    if (a > start_[0] || a < start_[kYears]) return months_.From(a) / 12;
+    // Years have 365 or 366 days, so the guess is at most one year off.
+    int64_t k = std::min<int64_t>((int64_t{start_[0]} - a) * 4 / 1461, kYears);
+    while (k < kYears && a <= start_[k + 1]) ++k;
+    while (a > start_[k]) --k;
+    return k;
+  }
+
+ private:
+  static constexpr int kYears = 150;
+  MonthsTo months_;
+  int32_t start_[kYears + 1];  // b is at least k whole years on from a iff a <= start_[k]
 };
 
 // Exact decimal text ("-12.5", "3", "0.000001") to an integer scaled by 10^digits.

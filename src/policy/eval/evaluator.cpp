@@ -3,6 +3,8 @@
 // elements). A row whose evaluation failed keeps no tier and no entitlement.
 #include "policy/eval/evaluator.h"
 
+#include "policy/eval/kernels.h"
+
 #include <algorithm>
 
 namespace jincai::policy {
@@ -20,12 +22,12 @@ Evaluator::Evaluator(const CompiledPolicy& policy) : policy_(policy), vm_(policy
 
 Status Evaluator::SetDate(int32_t as_of) { return vm_.SetDate(as_of); }
 
-void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
+void Evaluator::Evaluate(const Batch& batch, Decisions* out, const Batch* next) {
   const int32_t n = batch.rows;
   const auto& ck = *policy_.checked;
   tier_ids_.assign(static_cast<size_t>(n), 0);  // "" until a tier is chosen
   vm_.SetTiers(tier_ids_.data());
-  vm_.Bind(batch);
+  vm_.Bind(batch, next);
   out->rows = n;
   out->tier.assign(static_cast<size_t>(n), -1);
   out->grants.clear();
@@ -34,55 +36,52 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
   for (int d = 0; d < 4; ++d) {
     vm_.Run(policy_.points[d], all);
     const Vm::Col v = vm_.ValuesOf(policy_.points[d]);
-    int64_t* p = (out->points[d].resize(static_cast<size_t>(n)), out->points[d].data());
-    for (int32_t r = 0; r < n; ++r) p[r] = v[r];
+    if (v.scalar) out->points[d].assign(static_cast<size_t>(n), v.v);
+    else out->points[d].assign(v.p, v.p + n);
   }
 
-  // Tiers, highest first, over the rows that have none yet.
+  // Tiers, highest first: a row takes the first whose condition holds and whose
+  // engagement modes cover its engagement. Each tier's condition runs on the rows
+  // still without a tier; the choice is a dense pass over all rows, without branches
+  // on the data (whether a row is in a band is as good as random).
   sel_.resize(static_cast<size_t>(n));
   for (int32_t r = 0; r < n; ++r) sel_[static_cast<size_t>(r)] = r;
   const int64_t* engagement = ck.engagement_slot >= 0 ? batch.scalars[static_cast<size_t>(ck.engagement_slot)].data() : nullptr;
+  int32_t* tiers = out->tier.data();
+  int64_t* ids = tier_ids_.data();
+  const uint8_t* errors = vm_.errors();
   for (size_t t = 0; t < policy_.tier_when.size() && !sel_.empty(); ++t) {
-    int32_t w = policy_.tier_when[t];
-    Sel s{sel_.data(), static_cast<int32_t>(sel_.size())};
-    if (w >= 0) vm_.RunFor(w, s);
-    const auto& modes = ck.tier_engagement[t];
-    const int64_t tier_id = ck.tier_ids[t];
+    const int32_t w = policy_.tier_when[t];
+    if (w >= 0) vm_.RunFor(w, Sel{sel_.data(), static_cast<int32_t>(sel_.size())});
+    // Rows already decided read a stale value of the condition, and are passed over.
     static const int64_t kTrue = 1;
     const Vm::Col when = w >= 0 ? vm_.ValuesOf(w) : Vm::Col::Scalar(&kTrue);
-    // Without branches on the data: whether a row is in a band is as good as random.
-    // Up to four engagement modes are compared at once (padding never matches: ids
-    // are not negative), more in a loop.
-    const bool few_modes = modes.size() <= 4;
-    int64_t m4[4] = {-1, -1, -1, -1};
-    if (few_modes) std::copy(modes.begin(), modes.end(), m4);
-    // Plain pointers: through the vectors, each store below would make the compiler
-    // reload them.
-    next_.resize(sel_.size());
-    int32_t* keep = next_.data();
-    int32_t* tiers = out->tier.data();
-    int64_t* ids = tier_ids_.data();
-    const int32_t* rows = sel_.data();
-    const size_t nr = sel_.size();
+    const auto& modes = ck.tier_engagement[t];
     const int32_t tier = static_cast<int32_t>(t);
-    int32_t nk = 0;
-    for (size_t k = 0; k < nr; ++k) {
-      const int32_t r = rows[k];
-      bool holds = (when[r] != 0) & (vm_.error(r) == EvalError::kNone);
-      if (engagement) {
-        const int64_t e = engagement[r];
-        bool covered = (e == m4[0]) | (e == m4[1]) | (e == m4[2]) | (e == m4[3]);
-        if (!few_modes)
-          for (int64_t m : modes) covered |= m == e;
-        holds &= covered;
-      }
-      tiers[r] = holds ? tier : tiers[r];
-      ids[r] = holds ? tier_id : ids[r];
-      keep[nk] = r;
-      nk += !holds;
+    const int64_t tier_id = ck.tier_ids[t];
+    if (when.scalar && when.v == 0) continue;
+    sel_.resize(static_cast<size_t>(n));
+    if (modes.size() <= 4) {
+      // Up to four modes are compared at once (padding never matches: ids are not
+      // negative).
+      int64_t m[4] = {-1, -1, -1, -1};
+      std::copy(modes.begin(), modes.end(), m);
+      const int32_t left = kernels::ChooseTier(tiers, ids, sel_.data(), when.scalar ? nullptr : when.p, engagement, m,
+                                               errors, tier, tier_id, n);
+      sel_.resize(static_cast<size_t>(left));
+      continue;
     }
-    next_.resize(static_cast<size_t>(nk));
-    sel_.swap(next_);
+    int32_t left = 0;
+    for (int32_t r = 0; r < n; ++r) {
+      bool covered = false;
+      for (int64_t mode : modes) covered |= engagement[r] == mode;
+      const bool take = (tiers[r] < 0) & (errors[r] == 0) & (when[r] != 0) & covered;
+      tiers[r] = take ? tier : tiers[r];
+      ids[r] = take ? tier_id : ids[r];
+      sel_[static_cast<size_t>(left)] = r;
+      left += (tiers[r] < 0) & (errors[r] == 0);
+    }
+    sel_.resize(static_cast<size_t>(left));
   }
 
   // Entitlements over the rows of their tiers.

@@ -109,6 +109,47 @@ JINCAI_KERNEL bool DivideRounded(int fn, int64_t* __restrict out, const int64_t*
   }
 }
 
+namespace {
+
+// ChooseTier's pass, with or without a condition and engagement modes.
+template <bool kWhen, bool kModes>
+inline __attribute__((always_inline)) void TakeTier(int32_t* __restrict tier, int64_t* __restrict id,
+                                                    const int64_t* __restrict when,
+                                                    const int64_t* __restrict engagement, const int64_t* modes,
+                                                    const uint8_t* __restrict errors, int32_t tier_index,
+                                                    int64_t tier_id, int32_t n) {
+  const int64_t m0 = modes[0], m1 = modes[1], m2 = modes[2], m3 = modes[3];
+  for (int32_t i = 0; i < n; ++i) {
+    // 1 where the row takes the tier.
+    int32_t t = static_cast<int32_t>(static_cast<uint32_t>(tier[i]) >> 31) & static_cast<int32_t>(errors[i] == 0);
+    if constexpr (kWhen) t &= static_cast<int32_t>(when[i] != 0);
+    if constexpr (kModes) {
+      const int64_t e = engagement[i];
+      t &= static_cast<int32_t>((e == m0) | (e == m1) | (e == m2) | (e == m3));
+    }
+    tier[i] = (tier_index & -t) | (tier[i] & (t - 1));
+    id[i] = Sel01(t, tier_id, id[i]);
+  }
+}
+
+}  // namespace
+
+JINCAI_KERNEL int32_t ChooseTier(int32_t* __restrict tier, int64_t* __restrict id, int32_t* __restrict left,
+                                 const int64_t* __restrict when, const int64_t* __restrict engagement,
+                                 const int64_t modes[4], const uint8_t* __restrict errors, int32_t tier_index,
+                                 int64_t tier_id, int32_t n) {
+  if (when && engagement) TakeTier<true, true>(tier, id, when, engagement, modes, errors, tier_index, tier_id, n);
+  else if (when) TakeTier<true, false>(tier, id, when, engagement, modes, errors, tier_index, tier_id, n);
+  else if (engagement) TakeTier<false, true>(tier, id, when, engagement, modes, errors, tier_index, tier_id, n);
+  else TakeTier<false, false>(tier, id, when, engagement, modes, errors, tier_index, tier_id, n);
+  int32_t k = 0;
+  for (int32_t i = 0; i < n; ++i) {  // a compaction: does not vectorise, but has no branch
+    left[k] = i;
+    k += static_cast<int32_t>(static_cast<uint32_t>(tier[i]) >> 31) & static_cast<int32_t>(errors[i] == 0);
+  }
+  return k;
+}
+
 JINCAI_KERNEL void Compare(Opcode op, int64_t* __restrict out, const int64_t* __restrict a,
                                const int64_t* __restrict b, int32_t n) {
   CompareWith(op, out, a, [b](int32_t i) { return b[i]; }, n);

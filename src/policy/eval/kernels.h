@@ -48,6 +48,13 @@ uint64_t ScalarSub(int64_t* out, int64_t a, const int64_t* b, int32_t n);   // a
 uint64_t AddTerm(int64_t* out, const int64_t* when, const int64_t* value, bool first, int32_t n);
 uint64_t AddTermScalar(int64_t* out, const int64_t* when, int64_t value, bool first, int32_t n);
 
+// One tier's pass of the evaluator: where tier[r] < 0, errors[r] == 0, when[r] holds
+// (when == nullptr: always) and engagement[r] is one of modes[0..3] (engagement ==
+// nullptr: any), sets tier[r] = tier and id[r] = tier_id. Returns the rows still
+// without a tier and without an error, and writes their indexes to `left`.
+int32_t ChooseTier(int32_t* tier, int64_t* id, int32_t* left, const int64_t* when, const int64_t* engagement,
+                   const int64_t modes[4], const uint8_t* errors, int32_t tier_index, int64_t tier_id, int32_t n);
+
 // out = F(sign * a / d) * unit, F rounding down (fn 0), up (1) or half away from
 // zero (2), sign -1 when flip: the rounded division by a parameter, computed exactly
 // in doubles. False when a row is outside the range where that is exact (|a| or the

@@ -262,7 +262,7 @@ Status Vm::SetDate(int32_t as_of) {
   return Status::Ok();
 }
 
-void Vm::Bind(const Batch& batch) {
+void Vm::Bind(const Batch& batch, const Batch* next) {
   batch_ = &batch;
   for (size_t i = 0; i < code_.size(); ++i) {
     const Instr& in = code_[i];
@@ -299,37 +299,40 @@ void Vm::Bind(const Batch& batch) {
   err_instr_.assign(static_cast<size_t>(batch.rows), -1);
   spec_depth_ = 0;
   spec_log_.clear();
-  PlanPrefetch();
+  PlanPrefetch(next ? *next : batch);
 }
 
 // The batch's columns were written by the reader some time ago and are usually no
 // longer in cache. Each is a separate stream of a few KB, too short for the hardware
 // prefetcher to ramp up, and a loop reading one keeps only a few misses in flight.
 // So the lines the program will read are requested ahead, a few per instruction run
-// (requested all at once, most would be dropped), in the order the program first
-// reads the columns.
-void Vm::PlanPrefetch() {
+// (requested all at once, most would be dropped; more than a few per run evict the
+// registers), in the order the program first reads the columns: those of the next
+// batch when the caller knows it (its lines then arrive while this one runs), else
+// of this one.
+void Vm::PlanPrefetch(const Batch& target) {
   prefetch_.clear();
   prefetch_col_ = 0;
   prefetch_off_ = 0;
   auto add = [&](const void* p, size_t bytes) {
     if (bytes > 0) prefetch_.push_back({static_cast<const char*>(p), bytes});
   };
-  list_seen_.assign(batch_->lists.size(), 0);
+  list_seen_.assign(target.lists.size(), 0);
   auto list = [&](int32_t slot) {
     if (slot < 0 || list_seen_[static_cast<size_t>(slot)]) return;
     list_seen_[static_cast<size_t>(slot)] = 1;
-    const ListColumn& l = batch_->lists[static_cast<size_t>(slot)];
+    const ListColumn& l = target.lists[static_cast<size_t>(slot)];
     add(l.offsets.data(), l.offsets.size() * sizeof(int32_t));
     add(l.parent.data(), l.parent.size() * sizeof(int32_t));
   };
   for (size_t i = 0; i < code_.size(); ++i) {
     const Instr& in = code_[i];
     if (in.op == Opcode::kInput) {
-      add(ptr_[i], static_cast<size_t>(batch_->rows) * sizeof(int64_t));
+      add(target.scalars[static_cast<size_t>(in.slot)].data(), static_cast<size_t>(target.rows) * sizeof(int64_t));
     } else if (in.op == Opcode::kElemField) {
       list(in.slot);
-      add(ptr_[i], batch_->lists[static_cast<size_t>(in.slot)].parent.size() * sizeof(int64_t));
+      const ListColumn& l = target.lists[static_cast<size_t>(in.slot)];
+      add(l.elements[static_cast<size_t>(in.field)].data(), l.parent.size() * sizeof(int64_t));
     } else if (in.op == Opcode::kCount || in.op == Opcode::kInList) {
       list(in.slot);
     }
@@ -1016,6 +1019,15 @@ void Vm::RunEager(int32_t i, const Instr& in, Sel sel) {
     case Opcode::kMax2: map2([](int64_t x, int64_t y, int32_t) { return std::max(x, y); }); break;
     case Opcode::kYears: case Opcode::kMonths:
       // From or to one date (as_of, mostly): its calendar date is worked out once.
+      if (a.scalar != b.scalar && in.op == Opcode::kYears) {
+        const int32_t to = static_cast<int32_t>(a.scalar ? a.v : b.v);
+        if (!years_to_ || years_to_->to() != to) years_to_ = std::make_unique<YearsTo>(to);
+        const YearsTo& years = *years_to_;
+        const int64_t sign = a.scalar ? -1 : 1;
+        const int64_t* p = a.scalar ? b.p : a.p;
+        Loop(sel, [=, &years](int32_t r) { out[r] = sign * years.From(static_cast<int32_t>(p[r])) * kNumberScale; });
+        break;
+      }
       if (a.scalar != b.scalar) {
         const MonthsTo to(static_cast<int32_t>(a.scalar ? a.v : b.v));
         const int64_t sign = a.scalar ? -1 : 1, per = in.op == Opcode::kYears ? 12 : 1;

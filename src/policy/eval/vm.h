@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <vector>
 
 #include "common/result.h"
@@ -33,8 +34,10 @@ class Vm {
   int64_t param(int i) const { return params_[static_cast<size_t>(i)]; }
   int32_t param_from(int i) const { return param_from_[static_cast<size_t>(i)]; }
 
-  // Binds a batch: clears memos and errors. The batch must outlive the runs.
-  void Bind(const Batch& batch);
+  // Binds a batch: clears memos and errors. The batch must outlive the runs. `next`,
+  // when given, is the batch that will be bound after this one: the columns the
+  // program reads of it are requested into cache while this one runs (see PlanPrefetch).
+  void Bind(const Batch& batch, const Batch* next = nullptr);
   // The tier id (interned string) per row, read by `tier` in entitlements.
   void SetTiers(const int64_t* tier_ids) { tiers_ = tier_ids; }
 
@@ -72,6 +75,8 @@ class Vm {
   Col ValuesOf(int32_t instr) const { return Operand(instr); }
 
   EvalError error(int32_t row) const { return static_cast<EvalError>(err_[static_cast<size_t>(row)]); }
+  // The error of every row of the bound batch (an EvalError each; 0 is none).
+  const uint8_t* errors() const { return err_.data(); }
   int32_t error_instr(int32_t row) const { return err_instr_[static_cast<size_t>(row)]; }
   // Forgets what the memo instructions computed for a row, so the next run of a formula
   // for it recomputes (and reports any error again): explanations need this.
@@ -96,7 +101,7 @@ class Vm {
   void RunOp(int32_t instr, Sel sel);
   Col Operand(int32_t instr) const;
   int64_t* Out(int32_t instr);
-  void PlanPrefetch();
+  void PlanPrefetch(const Batch& target);
   void PrefetchSome();
   // Cold: errors are rare, and keeping the call out of line keeps the loops tight.
   [[gnu::cold, gnu::noinline]] void Fail(int32_t domain, int32_t index, EvalError e, int32_t instr);
@@ -151,8 +156,9 @@ class Vm {
   std::vector<int32_t> err_instr_;
   std::vector<uint8_t> row_mask_;  // scratch of ElementsOf
   std::vector<int64_t> need_;      // scratch of RunFor
+  std::unique_ptr<YearsTo> years_to_;  // of the last date kYears counted to (as_of, mostly)
   // Lines of the batch to request ahead, and how many have been (see PlanPrefetch).
-  static constexpr int kPrefetchPerRun = 24;  // lines
+  static constexpr int kPrefetchPerRun = 8;  // lines
   struct Span {
     const char* p;
     size_t bytes;

@@ -100,6 +100,19 @@ TEST(Date, MonthsBetween) {
   }
 }
 
+TEST(Date, YearsToAgreesWithYearsBetween) {
+  // Evaluation dates on month ends, leap days and ordinary days; ages from the far past
+  // (beyond its table) to dates after the evaluation date (negative spans).
+  for (const char* to : {"2021-01-01", "2020-02-29", "2021-02-28", "2024-02-28", "2023-03-31", "2023-04-30",
+                         "2019-12-31", "1000-01-01", "9999-12-31"}) {
+    const int32_t b = D(to);
+    const YearsTo years(b);
+    ASSERT_EQ(years.to(), b);
+    for (int32_t a = b - 160 * 366; a <= b + 3 * 366; ++a)
+      ASSERT_EQ(years.From(a), YearsBetween(a, b)) << FormatDate(a) << " to " << to;
+  }
+}
+
 TEST(Scaled, ParsesExactDecimals) {
   EXPECT_EQ(ParseNumber("3"), 3'000'000);
   EXPECT_EQ(ParseNumber("-12.5"), -12'500'000);
