@@ -86,10 +86,15 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out, const Batch* next) 
 
   // Entitlements over the rows of their tiers.
   const std::vector<int>* sel_tiers = nullptr;  // the tiers sel_ holds the rows of
+  // The rows (or elements) granted the last entitlement, and its condition and list:
+  // the next one often has the same (an allowance and its insurance), and reuses them.
+  Sel s{};
+  int32_t s_when = -2, s_list = -2;
   for (size_t e = 0; e < policy_.entitlements.size(); ++e) {
     const CompiledEntitlement& ent = policy_.entitlements[e];
     // Entitlements usually share their tiers: select their rows once.
     if (!sel_tiers || *sel_tiers != ck.entitlement_tiers[e]) {
+      s_when = s_list = -2;
       sel_tiers = &ck.entitlement_tiers[e];
       // Tier index + 1 -> grants it (index 0: no tier).
       grants_tier_.assign(ck.doc->tiers.size() + 1, 0);
@@ -103,22 +108,25 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out, const Batch* next) 
       sel_.resize(static_cast<size_t>(ns));
     }
     if (sel_.empty()) continue;
-    Sel rows{sel_.data(), static_cast<int32_t>(sel_.size())};
-    Sel s = rows;
-    if (ent.list_slot >= 0) {
-      vm_.ElementsOf(ent.list_slot, rows, &elems_);
-      s = Sel{elems_.data(), static_cast<int32_t>(elems_.size())};
-    }
-    if (ent.when >= 0) {
-      vm_.Run(ent.when, s);
-      const Vm::Col when = vm_.ValuesOf(ent.when);
-      next_.resize(static_cast<size_t>(s.n));
-      int32_t nk = 0;
-      for (int32_t k = 0; k < s.n; ++k) {  // without a branch on the condition
-        next_[static_cast<size_t>(nk)] = s.idx[k];
-        nk += when[s.idx[k]] != 0;
+    if (ent.when != s_when || ent.list_slot != s_list) {
+      s_when = ent.when;
+      s_list = ent.list_slot;
+      s = Sel{sel_.data(), static_cast<int32_t>(sel_.size())};
+      if (ent.list_slot >= 0) {
+        vm_.ElementsOf(ent.list_slot, s, &elems_);
+        s = Sel{elems_.data(), static_cast<int32_t>(elems_.size())};
       }
-      s = Sel{next_.data(), nk};
+      if (ent.when >= 0) {
+        vm_.Run(ent.when, s);
+        const Vm::Col when = vm_.ValuesOf(ent.when);
+        next_.resize(static_cast<size_t>(s.n));
+        int32_t nk = 0;
+        for (int32_t k = 0; k < s.n; ++k) {  // without a branch on the condition
+          next_[static_cast<size_t>(nk)] = s.idx[k];
+          nk += when[s.idx[k]] != 0;
+        }
+        s = Sel{next_.data(), nk};
+      }
     }
     if (ent.monthly >= 0) vm_.Run(ent.monthly, s);
     for (int32_t a : ent.amounts) if (a >= 0) vm_.Run(a, s);
@@ -129,18 +137,27 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out, const Batch* next) 
     extra_.clear();
     for (int32_t a : ent.amounts) extra_.push_back(a >= 0 ? vm_.ValuesOf(a) : Vm::Col::Scalar(&kZero));
     for (int32_t a : ent.details) extra_.push_back(a >= 0 ? vm_.ValuesOf(a) : Vm::Col::Scalar(&kZero));
-    out->grants.reserve(out->grants.size() + static_cast<size_t>(s.n));
+    // The grants in place, a field at a time, then the amounts a column at a time.
+    const size_t first = out->grants.size(), width = extra_.size(), at = out->amounts.size();
+    out->grants.resize(first + static_cast<size_t>(s.n));
+    out->amounts.resize(at + static_cast<size_t>(s.n) * width);
+    Grant* grants = out->grants.data() + first;
+    const int32_t* idx = s.idx;
+    const bool has_monthly = ent.monthly >= 0;
     for (int32_t k = 0; k < s.n; ++k) {
-      int32_t idx = s.idx[k];
-      Grant g;
-      g.row = list ? list->parent[static_cast<size_t>(idx)] : idx;
+      Grant& g = grants[k];
+      const int32_t i = idx[k];
+      g.row = list ? list->parent[static_cast<size_t>(i)] : i;
       g.entitlement = static_cast<int32_t>(e);
-      g.element = list ? idx - list->offsets[static_cast<size_t>(g.row)] : -1;
-      g.monthly = monthly[idx];
-      g.has_monthly = ent.monthly >= 0;
-      g.amounts_at = static_cast<uint32_t>(out->amounts.size());
-      for (const Vm::Col& c : extra_) out->amounts.push_back(c[idx]);
-      out->grants.push_back(g);
+      g.element = list ? i - list->offsets[static_cast<size_t>(g.row)] : -1;
+      g.monthly = monthly[i];
+      g.has_monthly = has_monthly;
+      g.amounts_at = static_cast<uint32_t>(at + static_cast<size_t>(k) * width);
+    }
+    int64_t* amounts = out->amounts.data() + at;
+    for (size_t c = 0; c < width; ++c) {
+      const Vm::Col col = extra_[c];
+      for (int32_t k = 0; k < s.n; ++k) amounts[static_cast<size_t>(k) * width + c] = col[idx[k]];
     }
   }
 

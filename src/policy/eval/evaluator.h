@@ -9,7 +9,7 @@
 
 namespace jincai::policy {
 
-constexpr int32_t kChunkRows = 1024;
+constexpr int32_t kChunkRows = 4096;
 
 class Evaluator {
  public:

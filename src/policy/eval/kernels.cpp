@@ -267,6 +267,18 @@ JINCAI_KERNEL uint64_t ScalarSub(int64_t* __restrict out, int64_t a, const int64
   return ovf;
 }
 
+JINCAI_KERNEL bool MulWhole(int64_t* __restrict out, const int64_t* __restrict a, int64_t k, int32_t n) {
+  if (k == INT64_MIN) return false;
+  // |a| <= lim: |a * k| fits.
+  const int64_t lim = k == 0 ? INT64_MAX : INT64_MAX / (k < 0 ? -k : k);
+  int64_t wide = 0;
+  Dense(n, [&](int32_t i) {
+    wide |= static_cast<int64_t>(a[i] > lim) | static_cast<int64_t>(a[i] < -lim);
+    out[i] = static_cast<int64_t>(U(a[i]) * U(k));
+  });
+  return wide == 0;
+}
+
 JINCAI_KERNEL uint64_t AddTerm(int64_t* __restrict out, const int64_t* __restrict when,
                                    const int64_t* __restrict value, bool first, int32_t n) {
   uint64_t ovf = 0;

@@ -43,6 +43,11 @@ uint64_t Sub(int64_t* out, const int64_t* a, const int64_t* b, int32_t n);
 uint64_t SubScalar(int64_t* out, const int64_t* a, int64_t b, int32_t n);   // a - b
 uint64_t ScalarSub(int64_t* out, int64_t a, const int64_t* b, int32_t n);   // a - b
 
+// out = a * k, for a whole number k (numbers scaled 1e6 times a count, money times a
+// count). False when a row might overflow: out is then unspecified and the caller runs
+// its exact loop.
+bool MulWhole(int64_t* out, const int64_t* a, int64_t k, int32_t n);
+
 // A term of kAddN: out (+)= when ? value : 0; `first` stores instead of adding.
 // when == nullptr: no guard. Checked like Add.
 uint64_t AddTerm(int64_t* out, const int64_t* when, const int64_t* value, bool first, int32_t n);

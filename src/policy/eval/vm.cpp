@@ -574,7 +574,8 @@ void Vm::RunAddN(int32_t i, const Instr& in, Sel sel) {
   for (int32_t k = 0; k < nt; ++k) {
     const Term& t = terms[k];
     if (t.when >= 0) {
-      Run(t.when, sel);
+      // Criteria often share a condition (count(projects) > 0): it has been run here.
+      if (k == 0 || terms[k - 1].when != t.when) Run(t.when, sel);
       RunGuarded(t.value, sel, Operand(t.when));
     } else {
       Run(t.value, sel);
@@ -861,6 +862,12 @@ bool Vm::RunDense(const Instr& in, int32_t n, const Col& a, const Col& b, int64_
       if (a.scalar) return false;
       kernels::Not(out, a.p, n);
       return true;
+    case Opcode::kMul: {  // a column times a whole number (points per unit, say): no rounding
+      if (a.scalar == b.scalar) return false;
+      const Col& col = a.scalar ? b : a;
+      const int64_t factor = a.scalar ? a.v : b.v;
+      return factor % kNumberScale == 0 && kernels::MulWhole(out, col.p, factor / kNumberScale, n);
+    }
     case Opcode::kAdd: {
       uint64_t ovf;
       if (cols) ovf = kernels::Add(out, a.p, b.p, n);

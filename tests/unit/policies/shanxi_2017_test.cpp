@@ -70,6 +70,47 @@ TEST(Shanxi2017, FairnessCheckMovesNoDecision) {
   EXPECT_GE(check.report().restricted.size(), 7u);
 }
 
+// A decision depends on its dossier only: not on the size of the batch it is read in,
+// on the batches one Evaluator saw before (its registers are reused), nor on the next
+// batch it was told of. 5000 dossiers, one batch, then batches of 1000 and of 777.
+TEST(Shanxi2017, DecisionsDoNotDependOnTheBatching) {
+  auto p = Shanxi();
+  ASSERT_TRUE(p);
+  Batch pop = Population(*p, 5000, 5);
+  Evaluator ev(*p);
+  ASSERT_TRUE(ev.SetDate(*ParseDate("2021-01-01")).ok());
+  auto digests = [&](const Decisions& d, const Batch& b) {
+    std::vector<uint32_t> order, start;
+    d.IndexByRow(&order, &start);
+    std::vector<std::string> out;
+    for (int32_t r = 0; r < b.rows; ++r) out.push_back(DecisionDigest(*p, d, r, order, start, true));
+    return out;
+  };
+  Decisions whole;
+  ev.Evaluate(pop, &whole);
+  const std::vector<std::string> expected = digests(whole, pop);
+  int tiers = 0;
+  for (int32_t t : whole.tier) tiers += t >= 0;
+  EXPECT_GT(tiers, 100);
+  for (int32_t size : {1000, 777}) {
+    std::vector<Batch> chunks;
+    for (int32_t start = 0; start < pop.rows; start += size) {
+      Batch chunk;
+      chunk.Reset(p->layout());
+      for (int32_t r = start; r < std::min(pop.rows, start + size); ++r) chunk.AppendRow(pop, r);
+      chunks.push_back(std::move(chunk));
+    }
+    std::vector<std::string> got;
+    for (size_t k = 0; k < chunks.size(); ++k) {
+      Decisions d;
+      ev.Evaluate(chunks[k], &d, k + 1 < chunks.size() ? &chunks[k + 1] : nullptr);
+      for (std::string& s : digests(d, chunks[k])) got.push_back(std::move(s));
+    }
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t r = 0; r < got.size(); ++r) ASSERT_EQ(got[r], expected[r]) << "dossier " << r << ", batches of " << size;
+  }
+}
+
 // Property: for random dossiers and random rewrites of all restricted fields at once
 // (any allowed value, any number in range), every decision stays the same.
 TEST(Shanxi2017, RestrictedFieldsNeverChangeADecision) {
