@@ -224,8 +224,7 @@ Result<SimulationResult> Simulator::Run(const Actor& by, const SimulationRequest
   const auto started = std::chrono::steady_clock::now();
   auto sim = policy::Simulation::Create(base, *reform, result.as_of);
   if (!sim.ok()) return sim.status();
-  const auto& batches = (*pop)->batches;
-  for (size_t k = 0; k < batches.size(); ++k) (*sim)->Add(batches[k], k + 1 < batches.size() ? &batches[k + 1] : nullptr);
+  for (const auto& b : (*pop)->batches) (*sim)->Add(b);
   result.elapsed_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   result.report = (*sim)->report();

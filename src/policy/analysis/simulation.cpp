@@ -53,9 +53,9 @@ Result<std::unique_ptr<Simulation>> Simulation::Create(const CompiledPolicy& bas
   return s;
 }
 
-void Simulation::Add(const Batch& batch, const Batch* next) {
-  base_ev_.Evaluate(batch, &bd_, next);
-  reform_ev_.Evaluate(batch, &rd_, next);
+void Simulation::Add(const Batch& batch) {
+  base_ev_.Evaluate(batch, &bd_);
+  reform_ev_.Evaluate(batch, &rd_);
   bd_.IndexByRow(&bo_, &bs_);
   rd_.IndexByRow(&ro_, &rs_);
   SimulationReport& r = report_;

@@ -37,8 +37,7 @@ class Simulation {
   // REQUIRES: both policies read the batches given to Add (same pool and inputs;
   // see ReformReadsBase). Fails when a parameter has no value on the date.
   static Result<std::unique_ptr<Simulation>> Create(const CompiledPolicy& base, const CompiledPolicy& reform, int32_t as_of);
-  // `next`: the batch that will be added after this one, when known (see Evaluator).
-  void Add(const Batch& batch, const Batch* next = nullptr);
+  void Add(const Batch& batch);
   const SimulationReport& report() const { return report_; }
 
  private:

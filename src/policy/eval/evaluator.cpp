@@ -22,12 +22,12 @@ Evaluator::Evaluator(const CompiledPolicy& policy) : policy_(policy), vm_(policy
 
 Status Evaluator::SetDate(int32_t as_of) { return vm_.SetDate(as_of); }
 
-void Evaluator::Evaluate(const Batch& batch, Decisions* out, const Batch* next) {
+void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
   const int32_t n = batch.rows;
   const auto& ck = *policy_.checked;
   tier_ids_.assign(static_cast<size_t>(n), 0);  // "" until a tier is chosen
   vm_.SetTiers(tier_ids_.data());
-  vm_.Bind(batch, next);
+  vm_.Bind(batch);
   out->rows = n;
   out->tier.assign(static_cast<size_t>(n), -1);
   out->grants.clear();

@@ -16,10 +16,8 @@ class Evaluator {
   explicit Evaluator(const CompiledPolicy& policy);
   // Fails when a parameter has no value on the date.
   Status SetDate(int32_t as_of);
-  // REQUIRES: SetDate succeeded. Replaces `out`. `next`, when known, is the batch to be
-  // evaluated after this one (an in-memory population): it is fetched into cache
-  // meanwhile.
-  void Evaluate(const Batch& batch, Decisions* out, const Batch* next = nullptr);
+  // REQUIRES: SetDate succeeded. Replaces `out`.
+  void Evaluate(const Batch& batch, Decisions* out);
   // The interpreter, bound to the last batch: for traces.
   Vm& vm() { return vm_; }
   const CompiledPolicy& policy() const { return policy_; }

@@ -262,7 +262,7 @@ Status Vm::SetDate(int32_t as_of) {
   return Status::Ok();
 }
 
-void Vm::Bind(const Batch& batch, const Batch* next) {
+void Vm::Bind(const Batch& batch) {
   batch_ = &batch;
   for (size_t i = 0; i < code_.size(); ++i) {
     const Instr& in = code_[i];
@@ -299,56 +299,6 @@ void Vm::Bind(const Batch& batch, const Batch* next) {
   err_instr_.assign(static_cast<size_t>(batch.rows), -1);
   spec_depth_ = 0;
   spec_log_.clear();
-  PlanPrefetch(next ? *next : batch);
-}
-
-// The batch's columns were written by the reader some time ago and are usually no
-// longer in cache. Each is a separate stream of a few KB, too short for the hardware
-// prefetcher to ramp up, and a loop reading one keeps only a few misses in flight.
-// So the lines the program will read are requested ahead, a few per instruction run
-// (requested all at once, most would be dropped; more than a few per run evict the
-// registers), in the order the program first reads the columns: those of the next
-// batch when the caller knows it (its lines then arrive while this one runs), else
-// of this one.
-void Vm::PlanPrefetch(const Batch& target) {
-  prefetch_.clear();
-  prefetch_col_ = 0;
-  prefetch_off_ = 0;
-  auto add = [&](const void* p, size_t bytes) {
-    if (bytes > 0) prefetch_.push_back({static_cast<const char*>(p), bytes});
-  };
-  list_seen_.assign(target.lists.size(), 0);
-  auto list = [&](int32_t slot) {
-    if (slot < 0 || list_seen_[static_cast<size_t>(slot)]) return;
-    list_seen_[static_cast<size_t>(slot)] = 1;
-    const ListColumn& l = target.lists[static_cast<size_t>(slot)];
-    add(l.offsets.data(), l.offsets.size() * sizeof(int32_t));
-    add(l.parent.data(), l.parent.size() * sizeof(int32_t));
-  };
-  for (size_t i = 0; i < code_.size(); ++i) {
-    const Instr& in = code_[i];
-    if (in.op == Opcode::kInput) {
-      add(target.scalars[static_cast<size_t>(in.slot)].data(), static_cast<size_t>(target.rows) * sizeof(int64_t));
-    } else if (in.op == Opcode::kElemField) {
-      list(in.slot);
-      const ListColumn& l = target.lists[static_cast<size_t>(in.slot)];
-      add(l.elements[static_cast<size_t>(in.field)].data(), l.parent.size() * sizeof(int64_t));
-    } else if (in.op == Opcode::kCount || in.op == Opcode::kInList) {
-      list(in.slot);
-    }
-  }
-}
-
-void Vm::PrefetchSome() {
-  for (int k = 0; k < kPrefetchPerRun && prefetch_col_ < prefetch_.size(); ++k) {
-    const Span& c = prefetch_[prefetch_col_];
-    __builtin_prefetch(c.p + prefetch_off_);
-    prefetch_off_ += 64;
-    if (prefetch_off_ >= c.bytes) {
-      ++prefetch_col_;
-      prefetch_off_ = 0;
-    }
-  }
 }
 
 Vm::Col Vm::Operand(int32_t instr) const {
@@ -403,7 +353,6 @@ void Vm::ElementsOf(int32_t list_slot, Sel rows, std::vector<int32_t>* out) {
 
 void Vm::RunOp(int32_t i, Sel sel) {
   const Instr& in = code_[static_cast<size_t>(i)];
-  if (prefetch_col_ < prefetch_.size()) PrefetchSome();
   switch (in.op) {
     case Opcode::kConst: case Opcode::kParam: case Opcode::kAsOf: case Opcode::kInput:
     case Opcode::kElemField: case Opcode::kTier:

@@ -34,10 +34,8 @@ class Vm {
   int64_t param(int i) const { return params_[static_cast<size_t>(i)]; }
   int32_t param_from(int i) const { return param_from_[static_cast<size_t>(i)]; }
 
-  // Binds a batch: clears memos and errors. The batch must outlive the runs. `next`,
-  // when given, is the batch that will be bound after this one: the columns the
-  // program reads of it are requested into cache while this one runs (see PlanPrefetch).
-  void Bind(const Batch& batch, const Batch* next = nullptr);
+  // Binds a batch: clears memos and errors. The batch must outlive the runs.
+  void Bind(const Batch& batch);
   // The tier id (interned string) per row, read by `tier` in entitlements.
   void SetTiers(const int64_t* tier_ids) { tiers_ = tier_ids; }
 
@@ -101,8 +99,6 @@ class Vm {
   void RunOp(int32_t instr, Sel sel);
   Col Operand(int32_t instr) const;
   int64_t* Out(int32_t instr);
-  void PlanPrefetch(const Batch& target);
-  void PrefetchSome();
   // Cold: errors are rare, and keeping the call out of line keeps the loops tight.
   [[gnu::cold, gnu::noinline]] void Fail(int32_t domain, int32_t index, EvalError e, int32_t instr);
   void RunLazy(int32_t i, const Instr& in, Sel sel);
@@ -157,15 +153,6 @@ class Vm {
   std::vector<uint8_t> row_mask_;  // scratch of ElementsOf
   std::vector<int64_t> need_;      // scratch of RunFor
   std::unique_ptr<YearsTo> years_to_;  // of the last date kYears counted to (as_of, mostly)
-  // Lines of the batch to request ahead, and how many have been (see PlanPrefetch).
-  static constexpr int kPrefetchPerRun = 8;  // lines
-  struct Span {
-    const char* p;
-    size_t bytes;
-  };
-  std::vector<Span> prefetch_;
-  size_t prefetch_col_ = 0, prefetch_off_ = 0;
-  std::vector<uint8_t> list_seen_;
   // While spec_depth_ > 0 errors are logged here, in the order they happen, instead of
   // being recorded; the speculating instruction keeps those of the rows that needed
   // the operand and drops the others (see RunSpeculative).
