@@ -65,17 +65,25 @@ inline int64_t ToInt(double x) {  // REQUIRES: x whole
 }
 // 1 where |v| >= 2^51 (in bit 0 and up): v with its sign folded away, shifted.
 inline uint64_t Wide(int64_t v) { return (U(v) ^ (0 - (U(v) >> 63))) >> 51; }
-inline double B(bool b) { return static_cast<double>(static_cast<int>(b)); }
+// 1.0 or 0.0: a select (an AND of the comparison's mask with 1.0), not a conversion.
+inline double B(bool b) {
+  const uint64_t bits = (0 - static_cast<uint64_t>(b)) & 0x3FF0000000000000;  // the bits of 1.0
+  double d;
+  __builtin_memcpy(&d, &bits, sizeof d);
+  return d;
+}
 
 template <int F>
 inline __attribute__((always_inline)) bool DivideRoundedBy(int64_t* __restrict out, const int64_t* __restrict a,
                                                            int64_t d64, bool flip, int64_t unit64, int32_t n) {
   const double d = static_cast<double>(d64), inv = 1.0 / d, unit = static_cast<double>(unit64);
   const double sign = flip ? -1.0 : 1.0;
-  uint64_t wide = 0;
-  Dense(n, [&](int32_t i) {
+  // Rows out of range, noted per lane of a block (ORed into one value each block, the
+  // flag would cost a reduction per block).
+  uint64_t wide[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  auto row = [&](int32_t i, int32_t lane) __attribute__((always_inline)) {
     const int64_t v = a[i];
-    wide |= Wide(v);
+    uint64_t w = Wide(v);
     const double x = ToDouble(v) * sign;
     // c is within 1/2 of x / d, so its floor is off by at most one; the remainder,
     // exact in doubles below 2^53, corrects it.
@@ -92,10 +100,17 @@ inline __attribute__((always_inline)) bool DivideRoundedBy(int64_t* __restrict o
       q += B(__builtin_isgreater(r, half) | (__builtin_isgreaterequal(r, half) & __builtin_isgreaterequal(q, 0.0)));
     }
     const int64_t z = ToInt(q * unit);
-    wide |= Wide(z);
+    w |= Wide(z);
     out[i] = z;
-  });
-  return wide == 0;
+    wide[lane] |= w;
+  };
+  int32_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    for (int32_t j = 0; j < 8; ++j) row(i + j, j);
+  for (; i < n; ++i) row(i, 0);
+  uint64_t any = 0;
+  for (uint64_t w : wide) any |= w;
+  return any == 0;
 }
 
 }  // namespace

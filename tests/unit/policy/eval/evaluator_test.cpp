@@ -70,11 +70,9 @@ expr = '100 / patents'
 [[criteria]]
 id = "ratio"
 dimension = "performance"
-when = 'honors == honors'
+when = 'count(honors) == 0'
 points = 'ratio'
 )";
-  // honors == honors is not valid (lists do not compare); use a valid guard instead.
-  text.replace(text.find("when = 'honors == honors'"), 25, "when = 'count(honors) == 0'");
   auto b = Build(text);
   ASSERT_TRUE(b.policy) << b.diags.Render();
   auto r = Decide(*b.policy, {R"({"id":"bad","patents":0})", R"({"id":"ok","patents":5})"}, "2019-06-01");
@@ -84,6 +82,57 @@ points = 'ratio'
   EXPECT_EQ(r.d.error[1], EvalError::kNone);
   EXPECT_EQ(r.d.points[3][1], 70 * kNumberScale);  // 50 + 100/5
   EXPECT_EQ(TierOf(*b.policy, r.d, 1), "B");
+}
+
+// Tiers that cover more than four engagement modes, and a last tier whose condition
+// always holds: each row takes the first tier whose condition holds and that covers it.
+TEST(Evaluator, TiersOverManyEngagementModes) {
+  auto b = Build(R"(
+[policy]
+id = "modes"
+version = "1"
+title = "engagement modes"
+effective = 2017-01-01
+engagement_input = "mode"
+
+[inputs.n]
+type = "number"
+default = 0
+[inputs.mode]
+type = "string"
+values = ["m1", "m2", "m3", "m4", "m5", "m6"]
+default = "m1"
+
+[[criteria]]
+id = "n"
+dimension = "ability"
+points = 'n'
+
+[[tiers]]
+id = "A"
+when = 'total_points >= 10'
+engagement = ["m1", "m2", "m3", "m4", "m5"]
+[[tiers]]
+id = "B"
+when = 'total_points >= 5'
+engagement = ["m6", "m5"]
+[[tiers]]
+id = "C"
+when = 'true'
+engagement = ["m6"]
+)");
+  ASSERT_TRUE(b.policy) << b.diags.Render();
+  const auto& p = *b.policy;
+  auto r = Decide(p,
+                  {R"({"id":"1","n":10,"mode":"m5"})", R"({"id":"2","n":10,"mode":"m6"})", R"({"id":"3","n":7,"mode":"m1"})",
+                   R"({"id":"4","n":7,"mode":"m5"})", R"({"id":"5","n":1,"mode":"m6"})", R"({"id":"6","n":1,"mode":"m4"})"},
+                  "2019-06-01");
+  EXPECT_EQ(TierOf(p, r.d, 0), "A");
+  EXPECT_EQ(TierOf(p, r.d, 1), "B") << "A does not cover m6";
+  EXPECT_EQ(TierOf(p, r.d, 2), "none") << "B does not cover m1, C holds for all but covers m6 only";
+  EXPECT_EQ(TierOf(p, r.d, 3), "B");
+  EXPECT_EQ(TierOf(p, r.d, 4), "C");
+  EXPECT_EQ(TierOf(p, r.d, 5), "none");
 }
 
 TEST(Evaluator, BatchAndSingleRowAgree) {
