@@ -63,8 +63,6 @@ enum class Opcode : uint8_t {
                // met it among the terms' own errors.
 };
 
-const char* OpcodeName(Opcode op);
-
 constexpr int32_t kRowsDomain = -1;
 
 struct Instr {
