@@ -43,6 +43,15 @@ Batch Population(const CompiledPolicy& p, int64_t count, uint64_t seed) {
   return batch;
 }
 
+// Each row's decision in comparable form (tier, points, grants with amounts).
+std::vector<std::string> Digests(const CompiledPolicy& p, const Decisions& d) {
+  std::vector<uint32_t> order, start;
+  d.IndexByRow(&order, &start);
+  std::vector<std::string> out;
+  for (int32_t r = 0; r < d.rows; ++r) out.push_back(DecisionDigest(p, d, r, order, start, true));
+  return out;
+}
+
 TEST(Shanxi2017, ChecksCleanWithoutWarnings) { ASSERT_TRUE(Shanxi()); }
 
 TEST(Shanxi2017, ItsPolicyTestsPass) {
@@ -79,16 +88,9 @@ TEST(Shanxi2017, DecisionsDoNotDependOnTheBatching) {
   Batch pop = Population(*p, 5000, 5);
   Evaluator ev(*p);
   ASSERT_TRUE(ev.SetDate(*ParseDate("2021-01-01")).ok());
-  auto digests = [&](const Decisions& d, const Batch& b) {
-    std::vector<uint32_t> order, start;
-    d.IndexByRow(&order, &start);
-    std::vector<std::string> out;
-    for (int32_t r = 0; r < b.rows; ++r) out.push_back(DecisionDigest(*p, d, r, order, start, true));
-    return out;
-  };
   Decisions whole;
   ev.Evaluate(pop, &whole);
-  const std::vector<std::string> expected = digests(whole, pop);
+  const std::vector<std::string> expected = Digests(*p, whole);
   int tiers = 0;
   for (int32_t t : whole.tier) tiers += t >= 0;
   EXPECT_GT(tiers, 100);
@@ -104,7 +106,7 @@ TEST(Shanxi2017, DecisionsDoNotDependOnTheBatching) {
     for (size_t k = 0; k < chunks.size(); ++k) {
       Decisions d;
       ev.Evaluate(chunks[k], &d);
-      for (std::string& s : digests(d, chunks[k])) got.push_back(std::move(s));
+      for (std::string& s : Digests(*p, d)) got.push_back(std::move(s));
     }
     ASSERT_EQ(got.size(), expected.size());
     for (size_t r = 0; r < got.size(); ++r) ASSERT_EQ(got[r], expected[r]) << "dossier " << r << ", batches of " << size;
@@ -121,10 +123,7 @@ TEST(Shanxi2017, RestrictedFieldsNeverChangeADecision) {
   ASSERT_TRUE(ev.SetDate(*ParseDate("2022-03-01")).ok());
   Decisions base;
   ev.Evaluate(pop, &base);
-  std::vector<uint32_t> order, start;
-  base.IndexByRow(&order, &start);
-  std::vector<std::string> before;
-  for (int32_t r = 0; r < pop.rows; ++r) before.push_back(DecisionDigest(*p, base, r, order, start, true));
+  const std::vector<std::string> before = Digests(*p, base);
   std::mt19937_64 rng(99);
   int tiers_seen[8] = {0};
   for (int32_t r = 0; r < pop.rows; ++r) ++tiers_seen[base.tier[static_cast<size_t>(r)] + 1];
@@ -151,10 +150,9 @@ TEST(Shanxi2017, RestrictedFieldsNeverChangeADecision) {
     }
     Decisions after;
     ev.Evaluate(v, &after);
-    std::vector<uint32_t> o2, s2;
-    after.IndexByRow(&o2, &s2);
+    const std::vector<std::string> now = Digests(*p, after);
     for (int32_t r = 0; r < v.rows; ++r)
-      ASSERT_EQ(DecisionDigest(*p, after, r, o2, s2, true), before[static_cast<size_t>(r)]) << "dossier " << pop.ids[static_cast<size_t>(r)];
+      ASSERT_EQ(now[static_cast<size_t>(r)], before[static_cast<size_t>(r)]) << "dossier " << pop.ids[static_cast<size_t>(r)];
   }
 }
 
