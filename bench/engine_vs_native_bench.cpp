@@ -1,5 +1,6 @@
-// Engine vs native: Evaluator::Evaluate over 1,000,000 in-memory dossiers (one core)
-// against the hand-written bench/native_shanxi.h over row structs of the same dossiers.
+// Engine vs native: Evaluator::Evaluate over 1,000,000 in-memory dossiers (one core; in
+// batches of kMemoryRows, as the simulator keeps a population) against the hand-written
+// bench/native_shanxi.h over row structs of the same dossiers.
 // Reading and conversion are not timed. Before timing, every dossier's tier, points,
 // entitlements (id, element, monthly) and extra amounts are compared; any mismatch
 // aborts with the dossier. Each side is timed 3 times; the best run is reported.
@@ -170,7 +171,7 @@ int main(int argc, char** argv) {
     if (!reader.ok()) Die(reader.status().message());
     while (true) {
       Batch b;
-      auto n = (*reader)->Next(b, kChunkRows);
+      auto n = (*reader)->Next(b, kMemoryRows);
       if (!n.ok()) Die(pop_path + ": " + n.status().message());
       if (*n == 0) break;
       batches.push_back(std::move(b));
@@ -179,7 +180,7 @@ int main(int argc, char** argv) {
   if (temp) std::remove(pop_path.c_str());
   const ns::Population pop = ToNative(batches, policy.layout(), policy.pool());
   const size_t n = pop.rows.size();
-  std::printf("dossiers: %zu in %zu batches of up to %d rows; date %s\n", n, batches.size(), kChunkRows, date_text.c_str());
+  std::printf("dossiers: %zu in %zu batches of up to %d rows; date %s\n", n, batches.size(), kMemoryRows, date_text.c_str());
 
   // Verify (untimed): both sides over every dossier.
   const auto& doc = policy.doc();
@@ -194,7 +195,7 @@ int main(int argc, char** argv) {
   Evaluator ev(policy);
   if (auto st = ev.SetDate(*date); !st.ok()) Die(st.message());
   Decisions dec;
-  std::vector<ns::Decision> nd(kChunkRows);
+  std::vector<ns::Decision> nd(kMemoryRows);
   std::vector<ns::Grant> ng;
   std::vector<int64_t> na;
   std::vector<uint32_t> order, start;

@@ -193,7 +193,7 @@ ReadStats ForEachBatch(const std::string& input, const policy::CompiledPolicy& p
   if (!pipelined) {
     policy::Batch batch;
     while (true) {
-      auto n = (*reader)->Next(batch, policy::kChunkRows);
+      auto n = (*reader)->Next(batch, policy::kStreamRows);
       if (!n.ok()) throw CommandExit{kExitBadInput, input + ": " + n.status().message()};
       if (*n == 0) break;
       stats.rows += *n;
@@ -204,7 +204,7 @@ ReadStats ForEachBatch(const std::string& input, const policy::CompiledPolicy& p
     std::thread producer([&] {
       try {
         while (auto b = pipe.TakeFree()) {
-          auto n = (*reader)->Next(*b, policy::kChunkRows);
+          auto n = (*reader)->Next(*b, policy::kStreamRows);
           if (!n.ok()) { read_error = n.status().message(); break; }
           if (*n == 0) break;
           pipe.PutFull(std::move(b));

@@ -68,7 +68,7 @@ struct ReadStats {
   int64_t skipped = 0;
 };
 
-// Reads INPUT chunk by chunk (kChunkRows dossiers) and calls `fn` for each chunk, in
+// Reads INPUT chunk by chunk (kStreamRows dossiers) and calls `fn` for each chunk, in
 // input order. Bad records end the command (exit 1) unless skip_invalid, which reports
 // them on stderr. An input with no dossier at all ends the command too.
 // `pipelined`: read on a second thread while `fn` runs on this one. Only for an `fn`

@@ -181,7 +181,7 @@ Result<std::shared_ptr<const Simulator::Population>> Simulator::PopulationFor(co
                    .Zh("该政策版本无法读取模拟人群：" + st.message());
       return;
     }
-    if (batch.rows >= policy::kChunkRows) {
+    if (batch.rows >= policy::kMemoryRows) {
       pop->batches.push_back(std::move(batch));
       batch = policy::Batch();
       batch.Reset(base.layout());

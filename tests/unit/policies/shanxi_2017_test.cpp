@@ -68,10 +68,10 @@ TEST(Shanxi2017, FairnessCheckMovesNoDecision) {
   Batch pop = Population(*p, 3000, 11);
   FairnessCheck check(*p, *ParseDate("2021-01-01"));
   ASSERT_TRUE(check.status().ok());
-  for (int32_t start = 0; start < pop.rows; start += kChunkRows) {
+  for (int32_t start = 0; start < pop.rows; start += kStreamRows) {
     Batch chunk;
     chunk.Reset(p->layout());
-    for (int32_t r = start; r < std::min(pop.rows, start + kChunkRows); ++r) chunk.AppendRow(pop, r);
+    for (int32_t r = start; r < std::min(pop.rows, start + kStreamRows); ++r) chunk.AppendRow(pop, r);
     check.Add(chunk);
   }
   EXPECT_EQ(check.report().moved, 0);
