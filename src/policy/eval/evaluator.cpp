@@ -42,8 +42,9 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
 
   // Tiers, highest first: a row takes the first whose condition holds and whose
   // engagement modes cover its engagement. Each tier's condition runs on the rows
-  // still without a tier; the choice is a dense pass over all rows, without branches
-  // on the data (whether a row is in a band is as good as random).
+  // still without a tier and without an error (a failed row gets none); the choice is
+  // a dense pass over all rows, without branches on the data (whether a row is in a
+  // band is as good as random).
   sel_.resize(static_cast<size_t>(n));
   for (int32_t r = 0; r < n; ++r) sel_[static_cast<size_t>(r)] = r;
   const int64_t* engagement = ck.engagement_slot >= 0 ? batch.scalars[static_cast<size_t>(ck.engagement_slot)].data() : nullptr;
@@ -53,7 +54,8 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
   for (size_t t = 0; t < policy_.tier_when.size() && !sel_.empty(); ++t) {
     const int32_t w = policy_.tier_when[t];
     if (w >= 0) vm_.RunFor(w, Sel{sel_.data(), static_cast<int32_t>(sel_.size())});
-    // Rows already decided read a stale value of the condition, and are passed over.
+    // Rows already decided, or failed, read a stale value of the condition, and are
+    // passed over.
     static const int64_t kTrue = 1;
     const Vm::Col when = w >= 0 ? vm_.ValuesOf(w) : Vm::Col::Scalar(&kTrue);
     const auto& modes = ck.tier_engagement[t];
@@ -61,9 +63,9 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
     const int64_t tier_id = ck.tier_ids[t];
     if (when.scalar && when.v == 0) continue;
     sel_.resize(static_cast<size_t>(n));
-    if (modes.size() <= 4) {
+    if (modes.size() <= 4 || !engagement) {
       // Up to four modes are compared at once (padding never matches: ids are not
-      // negative).
+      // negative); without an engagement input the modes are not read.
       int64_t m[4] = {-1, -1, -1, -1};
       std::copy(modes.begin(), modes.end(), m);
       const int32_t left = kernels::ChooseTier(tiers, ids, sel_.data(), when.scalar ? nullptr : when.p, engagement, m,

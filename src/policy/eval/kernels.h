@@ -55,8 +55,10 @@ uint64_t AddTermScalar(int64_t* out, const int64_t* when, int64_t value, bool fi
 
 // One tier's pass of the evaluator: where tier[r] < 0, errors[r] == 0, when[r] holds
 // (when == nullptr: always) and engagement[r] is one of modes[0..3] (engagement ==
-// nullptr: any), sets tier[r] = tier and id[r] = tier_id. Returns the rows still
-// without a tier and without an error, and writes their indexes to `left`.
+// nullptr: any), sets tier[r] = tier and id[r] = tier_id, for r in 0..n-1 (when is
+// read on every row; the caller passes over stale values by tier and errors). Returns
+// the rows still without a tier and without an error, and writes their indexes to
+// `left`, which has room for n.
 int32_t ChooseTier(int32_t* tier, int64_t* id, int32_t* left, const int64_t* when, const int64_t* engagement,
                    const int64_t modes[4], const uint8_t* errors, int32_t tier_index, int64_t tier_id, int32_t n);
 

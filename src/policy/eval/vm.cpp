@@ -244,6 +244,7 @@ Vm::Vm(const CompiledPolicy& policy) : policy_(policy), code_(policy.program.cod
 
 Status Vm::SetDate(int32_t as_of) {
   as_of_ = as_of;
+  years_to_.clear();
   for (size_t i = 0; i < policy_.parameters.size(); ++i) {
     const ParameterSpec& p = policy_.parameters[i];
     const ParamValue* v = nullptr;
@@ -260,6 +261,12 @@ Status Vm::SetDate(int32_t as_of) {
     if (code_[i].op == Opcode::kAsOf) scalar_[i] = as_of;
   }
   return Status::Ok();
+}
+
+const YearsTo& Vm::YearsToDate(int32_t to) {
+  for (const YearsTo& y : years_to_)
+    if (y.to() == to) return y;
+  return years_to_.emplace_back(to);
 }
 
 void Vm::Bind(const Batch& batch) {
@@ -976,9 +983,7 @@ void Vm::RunEager(int32_t i, const Instr& in, Sel sel) {
     case Opcode::kYears: case Opcode::kMonths:
       // From or to one date (as_of, mostly): its calendar date is worked out once.
       if (a.scalar != b.scalar && in.op == Opcode::kYears) {
-        const int32_t to = static_cast<int32_t>(a.scalar ? a.v : b.v);
-        if (!years_to_ || years_to_->to() != to) years_to_ = std::make_unique<YearsTo>(to);
-        const YearsTo& years = *years_to_;
+        const YearsTo& years = YearsToDate(static_cast<int32_t>(a.scalar ? a.v : b.v));
         const int64_t sign = a.scalar ? -1 : 1;
         const int64_t* p = a.scalar ? b.p : a.p;
         Loop(sel, [=, &years](int32_t r) { out[r] = sign * years.From(static_cast<int32_t>(p[r])) * kNumberScale; });

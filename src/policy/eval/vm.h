@@ -1,13 +1,14 @@
 // The vectorised interpreter: runs one instruction of a Program over a selection of
 // rows (or list elements) of a bound Batch, column at a time. Lazy instructions
-// (and, or, if, list functions) narrow the selection for their operands, so a
-// division guarded by `if` never runs on the rows it is guarded from.
+// (and, or, if, list functions) give their operands only the rows that need them, or
+// run a cheap operand on every row with its errors held back and kept only for the
+// rows that needed it (RunSpeculative): a division guarded by `if` fails no row it is
+// guarded from.
 // Not thread-safe: one Vm per thread; many Vms may share one CompiledPolicy.
 #pragma once
 
 #include <cstdint>
 #include <deque>
-#include <memory>
 #include <vector>
 
 #include "common/result.h"
@@ -152,7 +153,10 @@ class Vm {
   std::vector<int32_t> err_instr_;
   std::vector<uint8_t> row_mask_;  // scratch of ElementsOf
   std::vector<int64_t> need_;      // scratch of RunFor
-  std::unique_ptr<YearsTo> years_to_;  // of the last date kYears counted to (as_of, mostly)
+  // Tables of the dates kYears counts to (as_of, mostly), built on first use; cleared
+  // by SetDate, so there are as many as the program has fixed dates.
+  std::vector<YearsTo> years_to_;
+  const YearsTo& YearsToDate(int32_t to);
   // While spec_depth_ > 0 errors are logged here, in the order they happen, instead of
   // being recorded; the speculating instruction keeps those of the rows that needed
   // the operand and drops the others (see RunSpeculative).

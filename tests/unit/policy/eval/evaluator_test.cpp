@@ -135,6 +135,149 @@ engagement = ["m6"]
   EXPECT_EQ(TierOf(p, r.d, 5), "none");
 }
 
+// Without an engagement input, a tier's engagement list is not read, however long.
+TEST(Evaluator, ManyEngagementModesWithoutAnEngagementInput) {
+  auto b = Build(R"(
+[policy]
+id = "modes"
+version = "1"
+title = "no engagement input"
+effective = 2017-01-01
+
+[inputs.n]
+type = "number"
+default = 0
+
+[[criteria]]
+id = "n"
+dimension = "ability"
+points = 'n'
+
+[[tiers]]
+id = "A"
+when = 'total_points >= 10'
+engagement = ["m1", "m2", "m3", "m4", "m5"]
+)");
+  ASSERT_TRUE(b.policy) << b.diags.Render();
+  auto r = Decide(*b.policy, {R"({"id":"1","n":10})", R"({"id":"2","n":9})"}, "2019-06-01");
+  EXPECT_EQ(TierOf(*b.policy, r.d, 0), "A");
+  EXPECT_EQ(TierOf(*b.policy, r.d, 1), "none");
+}
+
+// An error in a tier's condition fails the row: it keeps that first error and takes no
+// later tier, although a later condition holds for it.
+TEST(Evaluator, ErrorInATierConditionFailsTheRow) {
+  auto b = Build(R"(
+[policy]
+id = "tier-error"
+version = "1"
+title = "a failing tier condition"
+effective = 2017-01-01
+
+[inputs.n]
+type = "number"
+default = 0
+[inputs.d]
+type = "number"
+default = 1
+
+[[criteria]]
+id = "n"
+dimension = "ability"
+points = 'n'
+
+[[tiers]]
+id = "A"
+when = 'total_points >= 10 and 100 / d > 1'
+[[tiers]]
+id = "B"
+when = 'total_points >= 5'
+)");
+  ASSERT_TRUE(b.policy) << b.diags.Render();
+  const auto& p = *b.policy;
+  auto r = Decide(p, {R"({"id":"1","n":12,"d":0})", R"({"id":"2","n":12,"d":1})", R"({"id":"3","n":7,"d":0})",
+                      R"({"id":"4","n":12,"d":1000})"},
+                  "2019-06-01");
+  EXPECT_EQ(r.d.error[0], EvalError::kDivisionByZero);
+  EXPECT_GE(r.d.error_instr[0], 0);
+  EXPECT_EQ(TierOf(p, r.d, 0), "none") << "failed in A's condition: not placed in B";
+  EXPECT_EQ(TierOf(p, r.d, 1), "A");
+  EXPECT_EQ(r.d.error[2], EvalError::kNone) << "A's division runs only where the band holds";
+  EXPECT_EQ(TierOf(p, r.d, 2), "B");
+  EXPECT_EQ(TierOf(p, r.d, 3), "B") << "100 / 1000 is not above 1";
+}
+
+// Consecutive entitlements with the same condition share its run: across a change of
+// tiers, of for_each list, and with both the same.
+TEST(Evaluator, EntitlementsSharingAConditionStayApart) {
+  auto b = Build(R"(
+[policy]
+id = "shared"
+version = "1"
+title = "entitlements sharing a condition"
+effective = 2017-01-01
+
+[inputs.n]
+type = "number"
+default = 0
+[inputs.kids]
+type = "list<record>"
+default = []
+fields = [ { name = "age", type = "number" } ]
+
+[[criteria]]
+id = "n"
+dimension = "ability"
+points = 'n'
+
+[[tiers]]
+id = "A"
+when = 'total_points >= 10'
+[[tiers]]
+id = "B"
+when = 'total_points >= 5'
+
+[[entitlements]]
+id = "e1"
+tiers = ["A", "B"]
+payer = "government"
+when = 'n >= 7'
+[[entitlements]]
+id = "e2"
+tiers = ["A"]
+payer = "government"
+when = 'n >= 7'
+[[entitlements]]
+id = "e3"
+tiers = ["A"]
+payer = "government"
+for_each = "kids"
+as = "kid"
+when = 'n >= 7'
+[[entitlements]]
+id = "e4"
+tiers = ["A"]
+payer = "government"
+for_each = "kids"
+as = "kid"
+when = 'n >= 7'
+[[entitlements]]
+id = "e5"
+tiers = ["A"]
+payer = "government"
+when = 'n >= 7'
+)");
+  ASSERT_TRUE(b.policy) << b.diags.Render();
+  const auto& p = *b.policy;
+  auto r = Decide(p, {R"({"id":"1","n":12,"kids":[{"age":3},{"age":5}]})", R"({"id":"2","n":8,"kids":[{"age":1}]})",
+                      R"({"id":"3","n":6})", R"({"id":"4","n":3,"kids":[{"age":2}]})"},
+                  "2019-06-01");
+  EXPECT_EQ(GrantsOf(p, r.d, 0), (std::vector<std::string>{"e1", "e2", "e3", "e3", "e4", "e4", "e5"}));
+  EXPECT_EQ(GrantsOf(p, r.d, 1), (std::vector<std::string>{"e1"}));
+  EXPECT_TRUE(GrantsOf(p, r.d, 2).empty());
+  EXPECT_TRUE(GrantsOf(p, r.d, 3).empty());
+}
+
 TEST(Evaluator, BatchAndSingleRowAgree) {
   auto b = Build(testing::kSmallPolicy);
   ASSERT_TRUE(b.policy);

@@ -108,7 +108,8 @@ TEST(Vm, DenseLoopsAgreeWithRowLoops) {
       "years_between(d, as_of)", "years_between(as_of, d)", "months_between(d, as_of)", "months_between(as_of, d)",
       "if n > 0 then 100 / n else 0", "if n > 0 then 100 / n else n * n", "n > 0 and 100 / n > 1",
       "n < 0 or 100 / n > 1", "n + k + 100 / k + n * 2", "(if k > 1 then n * 1000000 else 0) + n * n + 1",
-      "n * 3", "3 * n", "n * neg", "neg * k", "m * unit_n", "m * 4611686", "n * 4611686", "n * 0", "n * 2.5"};
+      "n * 3", "3 * n", "n * neg", "neg * k", "m * unit_n", "m * 4611686", "n * 4611686", "n * 0", "n * 2.5",
+      "(if 100 / n > 1 then 5 else 0) + (if 100 / n > 1 then k else 0) + n * 9000000000000"};
   auto b = Build(WithFormulas(exprs));
   ASSERT_TRUE(b.policy) << b.diags.Render();
   const CompiledPolicy& p = *b.policy;
