@@ -55,6 +55,7 @@ declare module 'vue' {
     FilterSelect: typeof import('./components/FilterSelect.vue')['default']
     FlowDialog: typeof import('./components/FlowDialog.vue')['default']
     FlowTable: typeof import('./components/FlowTable.vue')['default']
+    FormDialog: typeof import('./components/FormDialog.vue')['default']
     HiringStageTag: typeof import('./components/HiringStageTag.vue')['default']
     LeaveDialog: typeof import('./components/LeaveDialog.vue')['default']
     LeaveStateTag: typeof import('./components/LeaveStateTag.vue')['default']
