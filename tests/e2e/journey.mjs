@@ -1140,6 +1140,21 @@ async function main() {
       await dialog.waitFor({ state: 'hidden' })
       await flows.locator('.el-table__row', { hasText: cadreName }).locator('[data-direction=into]').waitFor()
       await officer.locator('[data-testid=flow-into]', { hasText: String(summary.into_system + 1) }).waitFor()
+      // The office records a business leave too: it names the organ (only organs and public
+      // institutions are offered) and types the cadre's number; checked in the browser first.
+      await officer.click('[data-testid=grant-leave]')
+      const leaveDialog = officer.locator('[data-testid=leave-dialog]')
+      await leaveDialog.waitFor()
+      await officer.click('[data-testid=leave-submit]')
+      await errorOf('#lv-employer').waitFor()
+      await errorOf('#lv-talent').waitFor()
+      await choose(officer, officer.locator('[data-testid=lv-employer]'), gov.name)
+      await errorOf('#lv-employer').waitFor({ state: 'detached' })
+      await officer.fill('#lv-talent', 'x1')
+      await errorOf('#lv-talent').filter({ hasText: '编号' }).waitFor()
+      await shot(officer, '38d-officer-grant-leave', false)
+      await leaveDialog.getByRole('button', { name: '取消' }).click()
+      await leaveDialog.waitFor({ state: 'hidden' })
       // The page in English: the sectors in the server's English words.
       await officer.locator('.el-message').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {})
       const drawnAt = await officer.locator('[data-testid=sector-chart]').getAttribute('data-drawn-at')

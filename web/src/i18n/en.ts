@@ -1496,6 +1496,7 @@ const en: Messages<typeof zh> = {
     grant: 'Record a business leave',
     grantTitle: "Record a cadre's leave to start a business",
     fields: {
+      employer_id: "The cadre's organ or institution",
       talent_id: 'Cadre',
       business_name: "The business's name",
       business_credit_code: 'Unified social credit code',
@@ -1505,6 +1506,8 @@ const en: Messages<typeof zh> = {
       on: 'Date',
     },
     chooseCadre: 'Choose one of your cadres',
+    chooseOrgan: 'Choose an organ or a public institution',
+    organHint: 'Party and government organs and public institutions only: only their cadres take leave to start a business',
     onLeaveAlready: 'on leave',
     creditCodeHint: '18 digits and capitals (GB 32100); the last is a check character',
     returnByHint: 'After the first day, at most {years} years on',

@@ -1492,6 +1492,7 @@ export default {
     grant: '登记离岗创业',
     grantTitle: '登记干部离岗创业',
     fields: {
+      employer_id: '干部所在单位',
       talent_id: '干部',
       business_name: '创办企业名称',
       business_credit_code: '统一社会信用代码',
@@ -1501,6 +1502,8 @@ export default {
       on: '日期',
     },
     chooseCadre: '选择本单位的干部',
+    chooseOrgan: '选择党政机关或事业单位',
+    organHint: '只列出党政机关和事业单位：离岗创业只适用于它们的干部',
     onLeaveAlready: '离岗创业中',
     creditCodeHint: '18 位：数字和大写字母（GB 32100），末位为校验码',
     returnByHint: '晚于离岗日期，最长 {years} 年',
