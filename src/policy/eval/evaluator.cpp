@@ -62,27 +62,26 @@ void Evaluator::Evaluate(const Batch& batch, Decisions* out) {
     const int32_t tier = static_cast<int32_t>(t);
     const int64_t tier_id = ck.tier_ids[t];
     if (when.scalar && when.v == 0) continue;
-    sel_.resize(static_cast<size_t>(n));
-    if (modes.size() <= 4 || !engagement) {
-      // Up to four modes are compared at once (padding never matches: ids are not
-      // negative); without an engagement input the modes are not read.
-      int64_t m[4] = {-1, -1, -1, -1};
+    // The kernel compares up to four modes at once (padding never matches: ids are not
+    // negative). With more, each row's engagement is first reduced to whether one of
+    // them covers it (modes[0], or -1); without an engagement input none is read.
+    int64_t m[4] = {-1, -1, -1, -1};
+    const int64_t* covered = engagement;
+    if (engagement && modes.size() <= 4) {
       std::copy(modes.begin(), modes.end(), m);
-      const int32_t left = kernels::ChooseTier(tiers, ids, sel_.data(), when.scalar ? nullptr : when.p, engagement, m,
-                                               errors, tier, tier_id, n);
-      sel_.resize(static_cast<size_t>(left));
-      continue;
+    } else if (engagement) {
+      covered_.resize(static_cast<size_t>(n));
+      for (int32_t r = 0; r < n; ++r) {
+        bool c = false;
+        for (int64_t mode : modes) c |= engagement[r] == mode;
+        covered_[static_cast<size_t>(r)] = c ? modes[0] : -1;
+      }
+      covered = covered_.data();
+      std::fill(m, m + 4, modes[0]);  // not the padding: -1 is "not covered" here
     }
-    int32_t left = 0;
-    for (int32_t r = 0; r < n; ++r) {
-      bool covered = false;
-      for (int64_t mode : modes) covered |= engagement[r] == mode;
-      const bool take = (tiers[r] < 0) & (errors[r] == 0) & (when[r] != 0) & covered;
-      tiers[r] = take ? tier : tiers[r];
-      ids[r] = take ? tier_id : ids[r];
-      sel_[static_cast<size_t>(left)] = r;
-      left += (tiers[r] < 0) & (errors[r] == 0);
-    }
+    sel_.resize(static_cast<size_t>(n));
+    const int32_t left = kernels::ChooseTier(tiers, ids, sel_.data(), when.scalar ? nullptr : when.p, covered, m, errors,
+                                             tier, tier_id, n);
     sel_.resize(static_cast<size_t>(left));
   }
 

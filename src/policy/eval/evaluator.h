@@ -31,6 +31,7 @@ class Evaluator {
   const CompiledPolicy& policy_;
   Vm vm_;
   std::vector<int64_t> tier_ids_;
+  std::vector<int64_t> covered_;  // a tier's engagement test when it lists over four modes
   std::vector<int32_t> sel_, next_, elems_;
   std::vector<uint8_t> grants_tier_;
   std::vector<Vm::Col> extra_;  // an entitlement's amounts and details
