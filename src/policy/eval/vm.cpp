@@ -328,10 +328,20 @@ void Vm::Fail(int32_t domain, int32_t index, EvalError e, int32_t instr) {
     spec_log_.push_back({row, e, instr});
     return;
   }
+  Record(row, e, instr);
+}
+
+void Vm::Record(int32_t row, EvalError e, int32_t instr) {
   if (err_[static_cast<size_t>(row)] == 0) {
     err_[static_cast<size_t>(row)] = static_cast<uint8_t>(e);
     err_instr_[static_cast<size_t>(row)] = instr;
   }
+}
+
+void Vm::Settle(size_t mark) {
+  if (spec_depth_ > 0) return;  // an enclosing speculation settles them
+  for (size_t k = mark; k < spec_log_.size(); ++k) Record(spec_log_[k].row, spec_log_[k].e, spec_log_[k].instr);
+  spec_log_.resize(mark);
 }
 
 void Vm::ElementsOf(int32_t list_slot, Sel rows, std::vector<int32_t>* out) {
@@ -435,15 +445,7 @@ void Vm::RunSpeculative(int32_t x, Sel sel, const Col& guard, bool want) {
     else ForgetRow(s.row);
   }
   spec_log_.resize(keep);
-  if (spec_depth_ > 0) return;  // an enclosing speculation settles them
-  for (size_t k = mark; k < keep; ++k) {
-    const SpecError& s = spec_log_[k];
-    if (err_[static_cast<size_t>(s.row)] == 0) {
-      err_[static_cast<size_t>(s.row)] = static_cast<uint8_t>(s.e);
-      err_instr_[static_cast<size_t>(s.row)] = s.instr;
-    }
-  }
-  spec_log_.resize(mark);
+  Settle(mark);
 }
 
 namespace {
@@ -600,15 +602,7 @@ void Vm::RunAddN(int32_t i, const Instr& in, Sel sel) {
     spec_log_.resize(mark);
     spec_log_.insert(spec_log_.end(), merged_.begin(), merged_.end());
   }
-  if (spec_depth_ > 0 || spec_log_.size() == mark) return;  // an enclosing speculation settles them
-  for (size_t k = mark; k < spec_log_.size(); ++k) {
-    const SpecError& e = spec_log_[k];
-    if (err_[static_cast<size_t>(e.row)] == 0) {
-      err_[static_cast<size_t>(e.row)] = static_cast<uint8_t>(e.e);
-      err_instr_[static_cast<size_t>(e.row)] = e.instr;
-    }
-  }
-  spec_log_.resize(mark);
+  Settle(mark);
 }
 
 void Vm::RunFor(int32_t instr, Sel need) {

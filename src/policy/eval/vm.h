@@ -102,6 +102,11 @@ class Vm {
   int64_t* Out(int32_t instr);
   // Cold: errors are rare, and keeping the call out of line keeps the loops tight.
   [[gnu::cold, gnu::noinline]] void Fail(int32_t domain, int32_t index, EvalError e, int32_t instr);
+  // Records a row's error unless it has one (the first wins).
+  void Record(int32_t row, EvalError e, int32_t instr);
+  // Records the errors logged since `mark` and drops them from the log, unless an
+  // enclosing speculation is still running (it settles them).
+  void Settle(size_t mark);
   void RunLazy(int32_t i, const Instr& in, Sel sel);
   void RunList(int32_t i, const Instr& in, Sel sel);
   void RunEager(int32_t i, const Instr& in, Sel sel);
