@@ -111,6 +111,9 @@ export interface MapOptions {
   aliases?: Record<string, string>
   /** Message when the error is not an ApiError or has no detail. */
   fallback?: string
+  /** The prop a 404 naming no field is shown at: the record a number typed there names
+   *  none (or none the user may see). */
+  notFound?: string
 }
 
 /** The nearest known prop for a prop path: itself, or the closest ancestor known. */
@@ -139,6 +142,8 @@ export function mapErrorToForm(err: unknown, opts: MapOptions = {}): MappedError
     const prop = fieldToProp(field, opts.prefix)
     const target = prop === null ? null : nearestKnown(prop, opts.known)
     if (target !== null) return { fields: { [target]: message }, general: null }
+  } else if (opts.notFound && isApiError(err) && err.status === 404) {
+    return { fields: { [opts.notFound]: message }, general: null }
   }
   return { fields: {}, general: message }
 }

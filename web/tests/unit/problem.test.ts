@@ -73,6 +73,16 @@ describe('problems', () => {
     expect(mapErrorToForm(new Error('boom'))).toEqual({ fields: {}, general: 'boom' })
     expect(messageOf('x', 'fallback')).toBe('fallback')
   })
+
+  it('puts a 404 without a field next to the number that named nothing, when told where', () => {
+    const missing = new ApiError({ type: 'urn:jincai:problem:not-found', title: 'Not Found', status: 404, detail: 'no talent 999999' })
+    expect(mapErrorToForm(missing, { notFound: 'talent_id' })).toEqual({ fields: { talent_id: 'no talent 999999' }, general: null })
+    expect(mapErrorToForm(missing)).toEqual({ fields: {}, general: 'no talent 999999' })
+    const conflict = new ApiError({ type: 'urn:jincai:problem:conflict', title: 'Conflict', status: 409, detail: 'on leave' })
+    expect(mapErrorToForm(conflict, { notFound: 'talent_id' })).toEqual({ fields: {}, general: 'on leave' })
+    const named = new ApiError({ ...invalidRank, status: 404, field: 'employer_id', detail: 'no employer 7' })
+    expect(mapErrorToForm(named, { known: ['talent_id'], notFound: 'talent_id' })).toEqual({ fields: {}, general: 'no employer 7' })
+  })
 })
 
 describe('the HTTP client', () => {
