@@ -52,6 +52,7 @@ declare module 'vue' {
     ElTooltip: typeof import('element-plus/es')['ElTooltip']
     EndLeaveDialog: typeof import('./components/EndLeaveDialog.vue')['default']
     EntitlementList: typeof import('./components/EntitlementList.vue')['default']
+    FeedLink: typeof import('./components/FeedLink.vue')['default']
     FilterSelect: typeof import('./components/FilterSelect.vue')['default']
     FlowDialog: typeof import('./components/FlowDialog.vue')['default']
     FlowTable: typeof import('./components/FlowTable.vue')['default']
