@@ -14,12 +14,12 @@ import unittest
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from live_server import Server  # noqa: E402
+from live_server import ReplyChecks, Server  # noqa: E402
 
 BINARY = None
 
 
-class ClaimsApiTest(unittest.TestCase):
+class ClaimsApiTest(ReplyChecks, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.srv = Server(BINARY, demo=True)
@@ -30,10 +30,6 @@ class ClaimsApiTest(unittest.TestCase):
         cls.employer = cls.c.login("demo.employer")["token"]
         cls.officer = cls.c.login("demo.officer")["token"]
         cls.db = f"sqlite:{cls.srv.dir.name}/db/jincai.db"
-
-    def ok(self, reply, status=200):
-        self.assertEqual(reply.status, status, reply)
-        return reply.json()
 
     def claims(self, token, query=""):
         return self.ok(self.c.get("/api/v1/claims?limit=500" + query, token=token))["items"]

@@ -20,7 +20,7 @@ import unittest
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from live_server import PROBLEM_PREFIX, Server  # noqa: E402
+from live_server import ReplyChecks, Server  # noqa: E402
 
 BINARY = None
 ALL = "limit=500"
@@ -85,7 +85,7 @@ def iso(day):
     return day.isoformat()
 
 
-class FlowsTest(unittest.TestCase):
+class FlowsTest(ReplyChecks, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.srv = Server(BINARY, demo=True)
@@ -123,21 +123,7 @@ class FlowsTest(unittest.TestCase):
     def token(cls, username):
         return cls.login(username)["token"]
 
-    # Helpers.
-
-    def ok(self, reply, status=200):
-        self.assertEqual(reply.status, status, reply)
-        return reply.json()
-
-    def problem(self, reply, status, field=None):
-        self.assertEqual(reply.status, status, reply)
-        self.assertEqual(reply.content_type, "application/problem+json", reply)
-        doc = reply.json()
-        self.assertTrue(doc["type"].startswith(PROBLEM_PREFIX), doc)
-        self.assertTrue(doc["detail"], doc)
-        if field is not None:
-            self.assertEqual(doc.get("field"), field, doc)
-        return doc
+    # Helpers (ok and problem: ReplyChecks).
 
     def route_denied(self, reply, role, method, pattern):
         doc = self.problem(reply, 403)

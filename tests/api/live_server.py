@@ -4,7 +4,8 @@ read from the "listening on http://HOST:PORT" line) with a temporary SQLite data
 stopped with SIGTERM; its stdout and stderr are drained in the background so that a
 chatty server cannot block on a full pipe, and kept for the test to inspect.
 `Client` sends JSON requests and returns `Reply` objects; `raw` sends bytes as-is for
-requests an HTTP client would tidy up (traversal, invalid UTF-8)."""
+requests an HTTP client would tidy up (traversal, invalid UTF-8). `ReplyChecks` is a
+mixin of a test case's checks of a reply: its status and JSON, or its problem document."""
 import ctypes
 import http.client
 import json
@@ -97,6 +98,24 @@ def _die_with_parent():
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+
+
+class ReplyChecks:
+    """Checks of a reply, for a unittest.TestCase."""
+
+    def ok(self, reply, status=200):
+        self.assertEqual(reply.status, status, reply)
+        return reply.json()
+
+    def problem(self, reply, status, field=None):
+        self.assertEqual(reply.status, status, reply)
+        self.assertEqual(reply.content_type, "application/problem+json", reply)
+        doc = reply.json()
+        self.assertTrue(doc["type"].startswith(PROBLEM_PREFIX), doc)
+        self.assertTrue(doc["detail"], doc)
+        if field is not None:
+            self.assertEqual(doc.get("field"), field, doc)
+        return doc
 
 
 class Reply:

@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from live_server import PROBLEM_PREFIX, Server, resident_id  # noqa: E402
+from live_server import ReplyChecks, Server, resident_id  # noqa: E402
 
 BINARY = None
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -43,7 +43,7 @@ def without(body, key):
     return {k: v for k, v in body.items() if k != key}
 
 
-class MarketTest(unittest.TestCase):
+class MarketTest(ReplyChecks, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.srv = Server(BINARY, demo=True)
@@ -66,21 +66,7 @@ class MarketTest(unittest.TestCase):
     def stop_server(cls):
         assert cls.srv.stop() == 0, "jincai serve did not exit 0 on SIGTERM"
 
-    # Helpers.
-
-    def ok(self, reply, status=200):
-        self.assertEqual(reply.status, status, reply)
-        return reply.json()
-
-    def problem(self, reply, status, field=None):
-        self.assertEqual(reply.status, status, reply)
-        self.assertEqual(reply.content_type, "application/problem+json", reply)
-        doc = reply.json()
-        self.assertTrue(doc["type"].startswith(PROBLEM_PREFIX), doc)
-        self.assertTrue(doc["detail"], doc)
-        if field is not None:
-            self.assertEqual(doc.get("field"), field, doc)
-        return doc
+    # Helpers (ok and problem: ReplyChecks).
 
     def post(self, token=None, status=201, **overrides):
         return self.ok(self.c.post("/api/v1/positions", position(**overrides), token=token or self.employer), status)
